@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Idempotent setup: system packages (apt), then .venv with the pinned Python dependencies and gensep
+# installed in editable mode. Takes seconds when nothing is missing. Used by `make` targets and CI.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+APT_PACKAGES="ffmpeg libfluidsynth3 fluid-soundfont-gm"
+missing=""
+for p in $APT_PACKAGES; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -n "$missing" ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && command -v sudo >/dev/null && SUDO="sudo -n"
+  if [ "$(id -u)" -eq 0 ] || [ -n "$SUDO" ]; then
+    echo "setup: installing system packages:$missing"
+    export DEBIAN_FRONTEND=noninteractive
+    $SUDO apt-get install -y --no-install-recommends $missing >/dev/null 2>&1 \
+      || { $SUDO apt-get update -qq && $SUDO apt-get install -y --no-install-recommends $missing >/dev/null; }
+  else
+    echo "setup: WARNING: missing system packages:$missing (need root to apt-get install them)" >&2
+  fi
+fi
+
+PY=${PYTHON:-python3}
+if [ ! -x .venv/bin/python ]; then
+  echo "setup: creating .venv with $($PY --version)"
+  $PY -m venv .venv
+fi
+# Reinstall only when the declared dependencies change.
+stamp=$(cat settings.ini setup.py | sha256sum | cut -c1-16)
+if [ "$(cat .venv/.gensep-installed 2>/dev/null)" != "$stamp" ]; then
+  echo "setup: installing Python dependencies into .venv (first time: a few minutes, torch is large)"
+  .venv/bin/pip install -q --upgrade pip
+  .venv/bin/pip install -q -e .
+  .venv/bin/pip check
+  echo "$stamp" > .venv/.gensep-installed
+fi

@@ -1,0 +1,22 @@
+"""Installs gensep from settings.ini (nbdev 2 layout): `pip install -e .`"""
+from configparser import ConfigParser
+from pathlib import Path
+import setuptools, shlex
+
+cfg = ConfigParser(delimiters=['='])
+cfg.read(Path(__file__).parent / 'settings.ini')
+cfg = cfg['DEFAULT']
+requirements = shlex.split(cfg.get('requirements', ''))
+scripts = [s.strip() for s in cfg.get('console_scripts', '').split('\n') if s.strip()]
+
+setuptools.setup(
+    name=cfg['lib_name'], version=cfg['version'], description=cfg['description'],
+    long_description=(Path(__file__).parent / 'README.md').read_text(encoding='utf-8'),
+    long_description_content_type='text/markdown',
+    author=cfg['author'], author_email=cfg['author_email'], license='Apache-2.0',
+    url=cfg['git_url'], keywords=cfg['keywords'].split(),
+    packages=setuptools.find_packages(include=['gensep', 'gensep.*']),
+    include_package_data=True, python_requires='>=' + cfg['min_python'],
+    install_requires=requirements, zip_safe=False,
+    entry_points={'console_scripts': scripts, 'nbdev': [f"{cfg['lib_path']}={cfg['lib_path']}._modidx:d"]},
+)
