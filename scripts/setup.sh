@@ -30,8 +30,9 @@ fi
 stamp=$(cat settings.ini setup.py | sha256sum | cut -c1-16)
 if [ "$(cat .venv/.gensep-installed 2>/dev/null)" != "$stamp" ]; then
   echo "setup: installing Python dependencies into .venv (first time: a few minutes, torch is large)"
-  .venv/bin/pip install -q --upgrade pip
-  .venv/bin/pip install -q -e .
-  .venv/bin/pip check
+  log=.venv/pip-install.log
+  if ! { .venv/bin/pip install --upgrade pip && .venv/bin/pip install -e . && .venv/bin/pip check; } >"$log" 2>&1; then
+    grep -v "is ignored" "$log" | tail -n 30 >&2; echo "setup: pip install failed (full log: $log)" >&2; exit 1
+  fi
   echo "$stamp" > .venv/.gensep-installed
 fi

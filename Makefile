@@ -1,0 +1,32 @@
+# gensep: `make test`, `make demo`, `make lab`. Every target sets the project up first (idempotent, seconds when done).
+VENV   := .venv
+BIN    := $(VENV)/bin
+PROFILE ?= cpu
+FORCE  ?=
+DEMO   := runs/demo
+
+.PHONY: setup test test-nbs test-py demo lab export clean-nbs
+
+setup:
+	@bash scripts/setup.sh
+
+## Library notebooks through nbdev_test (ci profile), then pytest: chapters through papermill, CLI, data scripts, DDP.
+test: setup
+	@bash scripts/test.sh
+
+test-nbs: setup
+	IN_TEST=1 GENSEP_NO_PROGRESS=1 $(BIN)/nbdev_test --n_workers 2 --timing
+
+test-py: setup
+	GENSEP_NO_PROGRESS=1 $(BIN)/python -m pytest tests -q
+
+## The main job: executed chapter notebooks, tables (CSV) and audio under runs/demo (FORCE=1 to redo).
+demo: setup
+	$(BIN)/gensep demo --out $(DEMO) --profile $(PROFILE) $(if $(FORCE),--force,)
+
+lab: setup
+	$(BIN)/jupyter lab --notebook-dir nbs
+
+## After editing notebooks: regenerate gensep/ and strip outputs.
+export: setup
+	$(BIN)/nbdev_export && $(BIN)/nbdev_clean
