@@ -16,8 +16,8 @@ from tqdm.auto import tqdm
 
 # %% auto #0
 __all__ = ['PROFILES', 'GensepError', 'CheckpointError', 'Profile', 'get_profile', 'get_device', 'seed_everything',
-           'prepare_out_dir', 'package_root', 'runs_dir', 'dotted_name', 'checkpointable', 'save_checkpoint',
-           'read_checkpoint_info', 'load_checkpoint', 'progress', 'machine_info', 'format_machine']
+           'check_out_dir', 'prepare_out_dir', 'package_root', 'runs_dir', 'dotted_name', 'checkpointable',
+           'save_checkpoint', 'read_checkpoint_info', 'load_checkpoint', 'progress', 'machine_info', 'format_machine']
 
 # %% ../nbs/00_core.ipynb #d6415801
 class GensepError(Exception):
@@ -88,20 +88,25 @@ def seed_everything(seed: int) -> torch.Generator:
     random.seed(seed); np.random.seed(seed % 2**32); torch.manual_seed(seed)
     return torch.Generator().manual_seed(seed)
 
-# %% ../nbs/00_core.ipynb #9e517eea
+# %% ../nbs/00_core.ipynb #0f987a7b
 def _is_precious(p: Path) -> bool:
     "True for folders that `force` must never empty: /, home, the cwd or a parent of it, a git checkout."
     p, cwd = p.resolve(), Path.cwd().resolve()
     return p == Path(p.anchor) or p == Path.home().resolve() or p == cwd or p in cwd.parents or (p/'.git').exists()
 
+def check_out_dir(path: str | Path, force: bool = False) -> bool:
+    "Raise if `prepare_out_dir(path, force)` would refuse `path`; True when it holds results to replace. Writes nothing."
+    path = Path(path)
+    if path.exists() and not path.is_dir(): raise GensepError(f"{path} exists and is not a folder")
+    full = path.exists() and any(path.iterdir())
+    if full and not force: raise GensepError(f"{path} already exists and is not empty; pass --force (force=True) to overwrite it")
+    if full and _is_precious(path): raise GensepError(f"refusing to empty {path}: it is the working folder, a parent of it, home or a git checkout")
+    return full
+
 def prepare_out_dir(path: str | Path, force: bool = False) -> Path:
     "Create `path` for new results; an existing non-empty folder is refused unless `force` (then emptied)."
     path = Path(path)
-    if path.exists() and not path.is_dir(): raise GensepError(f"{path} exists and is not a folder")
-    if path.exists() and any(path.iterdir()):
-        if not force: raise GensepError(f"{path} already exists and is not empty; pass --force (force=True) to overwrite it")
-        if _is_precious(path): raise GensepError(f"refusing to empty {path}: it is the working folder, a parent of it, home or a git checkout")
-        shutil.rmtree(path)
+    if check_out_dir(path, force): shutil.rmtree(path)
     path.mkdir(parents=True, exist_ok=True)
     return path
 

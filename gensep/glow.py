@@ -277,6 +277,30 @@ def n_params(m: nn.Module) -> int:
     "Number of parameters of `m`."
     return sum(p.numel() for p in m.parameters())
 
+# %% ../nbs/10_glow.ipynb #53e18a99
+@patch
+def reverse_logdet(self: ActNorm, y: torch.Tensor):
+    return self.reverse(y), y.new_ones(y.shape[0]) * (self.logs.sum() * y.shape[2])
+
+@patch
+def reverse_logdet(self: InvConvNear, y: torch.Tensor):
+    ld = torch.linalg.slogdet(self.weight)[1] * (y.shape[1] // self.n_split) * y.shape[2]
+    return self.reverse(y), y.new_ones(y.shape[0]) * ld
+
+@patch
+def reverse_logdet(self: AffineCoupling, y: torch.Tensor):
+    y0, y1 = y.chunk(2, 1); m, logs = self._shift_logscale(y0)
+    return torch.cat([y0, (y1 - m) * torch.exp(-logs)], 1), logs.flatten(1).sum(1)
+
+@patch
+def reverse_logdet(self: Glow, z: torch.Tensor):
+    "Latents (B, n_bins, T) -> magnitudes x and the forward log|det dz/dx| at x (B,), in one reverse pass."
+    self._check(z)
+    h, _ = self.squeeze(z); logdet = z.new_zeros(z.shape[0])
+    for layer in reversed(self.flows): h, ld = layer.reverse_logdet(h); logdet = logdet + ld
+    x = self.transform.reverse(self.squeeze.reverse(h))
+    return x, logdet + self.transform(x, check=False)[1]
+
 # %% ../nbs/10_glow.ipynb #14237f5c
 @contextmanager
 def evaluating(module: nn.Module):
@@ -317,7 +341,7 @@ def spectrogram(self: GlowPrior, wav: torch.Tensor, dequantize: bool = False) ->
     c = self.config
     return even_frames(model_bins(stft(wav, c['n_fft'], c['hop']).abs(), c['n_fft'] // 2 + 1))
 
-# %% ../nbs/10_glow.ipynb #884accf6
+# %% ../nbs/10_glow.ipynb #c47c9189
 @patch
 def forward(self: GlowPrior, mag: torch.Tensor, check: bool = True):
     "The flow: magnitudes (B, 512, T) -> latents (B, 512, T) and logdet (B,)."
@@ -342,6 +366,11 @@ def encode(self: GlowPrior, mag: torch.Tensor) -> torch.Tensor:
 def decode(self: GlowPrior, z: torch.Tensor) -> torch.Tensor:
     "Magnitudes of latents: (B, 512, T) -> (B, 512, T)."
     return self.glow.reverse(z)
+
+@patch
+def decode_logdet(self: GlowPrior, z: torch.Tensor):
+    "Magnitudes of latents (B, 512, T) and the flow's log|det dz/dx| there (B,), from one reverse pass."
+    return self.glow.reverse_logdet(z)
 
 # %% ../nbs/10_glow.ipynb #0e80a0a1
 @patch

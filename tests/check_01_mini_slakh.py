@@ -1,0 +1,18 @@
+"""What the mini-Slakh chapter must leave behind (run at the ci profile by tests/test_chapters.py)."""
+import json
+import pandas as pd
+
+
+def check(work):
+    for name, stems in (('musdb', ['vocals', 'bass', 'drums', 'other', 'accompaniment']),
+                        ('slakh', ['bass', 'drums', 'guitar', 'piano'])):
+        t = pd.read_csv(work / f'table_sdr_{name}.csv', index_col=0)
+        assert list(t.columns) == stems + ['all'], t.columns
+        assert set(t.index) == {'mixture', 'nmf', 'oracle_irm', 'oracle_wiener'}
+        # the floor, NMF and the ceiling come out in the order they must
+        assert t.loc['mixture', 'all'] < t.loc['nmf', 'all'] < t.loc['oracle_irm', 'all'] < t.loc['oracle_wiener', 'all'], t
+    scores = pd.read_csv(work / 'baselines.csv')
+    assert {'method', 'track', 'source', 'metric', 'value', 'setting'} <= set(scores.columns)
+    assert set(scores.metric) == {'sdr_global', 'sdr_v4_median', 'si_sdri'}
+    assert (work / 'baselines.png').stat().st_size > 10_000
+    assert json.loads((work / 'summary.json').read_text())['profile'] == 'ci'
