@@ -185,18 +185,26 @@ def _demo(a):
     (out / 'machine.json').write_text(json.dumps(dict(machine_info(), profile=a.profile, seconds=time.time() - t0), indent=1))
     print(f"demo finished in {time.time() - t0:.0f} s on {format_machine()}; report in {out}")
 
-# %% ../nbs/90_cli.ipynb #2506df78
+# %% ../nbs/90_cli.ipynb #2102e26d
 def _add_bench(sub):
     p = sub.add_parser('bench', help='print measured speed figures with the machine they ran on')
-    p.add_argument('what', choices=('render',))
-    p.add_argument('--seconds', type=float, default=10.0); p.add_argument('--tracks', type=int, default=4)
+    p.add_argument('what', choices=('render', 'separate'))
+    p.add_argument('--seconds', type=float, default=10.0, help='track (render) or mixture (separate) length')
+    p.add_argument('--tracks', type=int, default=4, help='render: tracks')
+    p.add_argument('--profile', default=None, help='separate: prior size')
+    p.add_argument('--sources', type=int, default=4, help='separate: number of priors')
+    p.add_argument('--iters', type=int, default=None, help='separate: iterations (default: the profile)')
+    p.add_argument('--device', default=None); p.add_argument('--amp', action='store_true', help='separate: bf16 autocast')
 
 def _bench(a):
-    print(format_machine())
+    print(format_machine(machine_info(a.device)))
     if a.what == 'render':
         from gensep.minislakh import bench_render
         r = bench_render(seconds=a.seconds, tracks=a.tracks)
-        print(json.dumps(r, indent=1))
+    else:
+        from gensep.instglow import bench_separation
+        r = bench_separation(a.profile, a.seconds, a.sources, a.iters, a.device, amp=a.amp)
+    print(json.dumps(r, indent=1))
 
 # %% ../nbs/90_cli.ipynb #25335aa7
 _COMMANDS = dict(data=(_add_data, _data), evaluate=(_add_evaluate, _evaluate), train=(_add_train, _train),
@@ -219,5 +227,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("gensep: interrupted", file=sys.stderr); return 130
     return 0
 
-# %% ../nbs/90_cli.ipynb #9e890501
-if __name__ == '__main__': sys.exit(main())   # python -m gensep.cli ...
+# %% ../nbs/90_cli.ipynb #a4f5bfd8
+if __name__ == '__main__' and '__file__' in globals(): sys.exit(main())   # python -m gensep.cli (not in a notebook)

@@ -19,7 +19,7 @@ from .baselines import SeparationError
 
 # %% auto #0
 __all__ = ['train_prior', 'train_priors', 'PriorError', 'load_prior', 'load_priors', 'gkl', 'separation_loss', 'Trajectory',
-           'InstGlow', 'separate']
+           'InstGlow', 'separate', 'bench_separation']
 
 # %% ../nbs/12_instglow.ipynb #f2c265ce
 def _segments(data, split: str, source: str, seconds: float, mode: str, length: int | None = None, seed: int = 0):
@@ -242,3 +242,25 @@ def separate(self: InstGlow, mixture: torch.Tensor, sources: Sequence[str] | Non
     traj.seconds = time.time() - t0; self.trajectory = traj
     return {s: e.to(mixture.device) for s, e in zip(sources, est)}
 InstGlow.separate = separate
+
+# %% ../nbs/12_instglow.ipynb #42a95609
+def bench_separation(profile=None, seconds: float = 10.0, sources: int = 4, iters: int | None = None,
+                     device=None, seed: int = 0, amp: bool = False) -> dict:
+    "Time InstGlow-MLE on a `seconds`-long mixture with `sources` priors of `profile`'s size: seconds per iteration."
+    P = get_profile(profile); g = seed_everything(seed); dev = get_device(device)
+    priors = {}
+    for i in range(sources):
+        p = GlowPrior(f'source{i}', GlowConfig.for_profile(P.name))
+        with torch.no_grad():
+            for n, w in p.named_parameters():
+                if '.end.' in n: w.normal_(0, 0.01, generator=g)
+        priors[f'source{i}'] = p.eval().requires_grad_(False)
+    mix = 0.1 * torch.randn(int(seconds * SAMPLE_RATE), generator=g)
+    sep = InstGlow(priors, iters=iters if iters is not None else P.separate['iters'], device=dev, amp=amp, progress_bar=False)
+    sep.separate(mix[:SAMPLE_RATE])                                         # warm-up (allocations, kernels)
+    if dev.type == 'cuda': torch.cuda.synchronize()
+    t0 = time.perf_counter(); sep.separate(mix)
+    if dev.type == 'cuda': torch.cuda.synchronize()
+    wall = time.perf_counter() - t0
+    return dict(profile=P.name, device=str(dev), sources=sources, seconds=seconds, iters=sep.iters, wall_s=round(wall, 2),
+                s_per_iter=round(wall / sep.iters, 4), hidden=P.glow['hidden'], blocks=P.glow['blocks'], amp=amp)
