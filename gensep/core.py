@@ -26,7 +26,7 @@ class GensepError(Exception):
 class CheckpointError(GensepError):
     "A checkpoint that cannot be loaded safely: missing, corrupt, unknown class or mismatched shapes."
 
-# %% ../nbs/00_core.ipynb #98dea5bd
+# %% ../nbs/00_core.ipynb #e47c7cff
 @dataclass(frozen=True)
 class Profile:
     "The sizes that one scale of gensep uses: data, models, training and separation."
@@ -50,7 +50,7 @@ PROFILES = {
                   separate=dict(iters=10, chunk_seconds=60.0)),
     'cpu': Profile('cpu', tracks=60, seconds=30.0, segment=5.0,
                    nmf=dict(components=32, iters=100),
-                   glow=dict(hidden=64, blocks=12, layers=4, kernel=5),
+                   glow=dict(hidden=48, blocks=12, layers=4, kernel=5),
                    train=dict(steps=1000, batch_size=8, lr=1e-3),
                    separate=dict(iters=150, chunk_seconds=60.0)),
     'gpu': Profile('gpu', tracks=1200, seconds=30.0, segment=5.0,

@@ -202,12 +202,12 @@ class AffineCoupling(nn.Module):
         y0, y1 = y.chunk(2, 1); m, logs = self._shift_logscale(y0)
         return torch.cat([y0, (y1 - m) * torch.exp(-logs)], 1)
 
-# %% ../nbs/10_glow.ipynb #30cc332d
+# %% ../nbs/10_glow.ipynb #f5437770
 @dataclass
 class GlowConfig:
     "Sizes and options of a `Glow` (defaults: the cpu profile; the gpu profile is the seed's size)."
     n_bins: int = MODEL_BINS        # frequency bins modelled (channels before the squeeze)
-    hidden: int = 64                # WaveNet width in each coupling
+    hidden: int = 48                # WaveNet width in each coupling
     blocks: int = 12                # flow blocks: ActNorm, InvConvNear, AffineCoupling
     layers: int = 4                 # WaveNet layers per coupling
     kernel: int = 5                 # WaveNet kernel size over time (odd)

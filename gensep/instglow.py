@@ -19,7 +19,7 @@ from .baselines import SeparationError
 
 # %% auto #0
 __all__ = ['train_prior', 'train_priors', 'PriorError', 'load_prior', 'load_priors', 'gkl', 'separation_loss', 'Trajectory',
-           'InstGlow', 'separate', 'bench_separation']
+           'InstGlow', 'resynthesize', 'separate', 'bench_separation']
 
 # %% ../nbs/12_instglow.ipynb #f2c265ce
 def _segments(data, split: str, source: str, seconds: float, mode: str, length: int | None = None, seed: int = 0):
@@ -137,7 +137,7 @@ def separation_loss(decode_logdet: Callable, z: torch.Tensor, V: torch.Tensor, m
     terms.update(prior=nll.detach().mean(1))
     return like.sum() + gamma * nll.sum(), terms
 
-# %% ../nbs/12_instglow.ipynb #9868d81c
+# %% ../nbs/12_instglow.ipynb #5223eae4
 @dataclass
 class Trajectory:
     "One separation's history: loss terms per iteration and the estimated magnitudes at recorded iterations."
@@ -146,6 +146,7 @@ class Trajectory:
     likelihood: list = field(default_factory=list)  # generalised KL term per iteration
     prior: list = field(default_factory=list)       # per-source prior NLL per iteration (MAP only)
     snapshots: dict = field(default_factory=dict)   # iteration -> (S, 512, frames) magnitudes of the first chunk
+    magnitudes: torch.Tensor | None = None           # final estimates (S, 513, N) before any post-filter
     seconds: float = 0.0                            # wall time of the optimisation
 
     def frame(self):
@@ -221,7 +222,13 @@ def _optimise(self: InstGlow, dl: Callable, V: torch.Tensor, mask: torch.Tensor,
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
 InstGlow._optimise = _optimise
 
-# %% ../nbs/12_instglow.ipynb #e19985c1
+# %% ../nbs/12_instglow.ipynb #78abb132
+def resynthesize(mixture: torch.Tensor, magnitudes: torch.Tensor, wiener: bool = False) -> torch.Tensor:
+    "Waveforms (S, T) from estimated magnitudes (S, 513, N) on the phase of `mixture` (T,); optional Wiener post-filter."
+    X = stft(mixture.to(magnitudes.device).float()); x = magnitudes
+    if wiener: x = x / x.sum(0).clamp_min(1e-8) * X.abs()
+    return istft(x * magphase(X)[1], mixture.shape[-1])
+
 def separate(self: InstGlow, mixture: torch.Tensor, sources: Sequence[str] | None = None, **kwargs) -> dict[str, torch.Tensor]:
     "Separate `mixture` (T,) into `sources` (default: all priors) -> {source: (T,)}; the history is in `.trajectory`."
     sources = list(sources or self.priors)
@@ -230,15 +237,14 @@ def separate(self: InstGlow, mixture: torch.Tensor, sources: Sequence[str] | Non
     if mixture.ndim != 1: raise SeparationError(f"expected a mono mixture (T,), got shape {tuple(mixture.shape)}")
     dev = get_device(self.device); t0 = time.time()
     dl = vmap_priors([self.priors[s].to(dev).eval() for s in sources], 'decode_logdet')
-    X = stft(mixture.to(dev).float()); V = X.abs()                           # (513, N)
+    V = stft(mixture.to(dev).float()).abs()                                   # (513, N)
     Vc, mask = _chunk(V[:MODEL_BINS], round(self.chunk_seconds * SAMPLE_RATE / HOP))
     traj = Trajectory(sources)
     xs = [self._optimise(dl, Vc[i:i + self.max_chunks], mask[i:i + self.max_chunks], traj, i == 0,
                          f"{self.name} {i // self.max_chunks + 1}/{math.ceil(len(Vc) / self.max_chunks)}")
           for i in range(0, len(Vc), self.max_chunks)]
-    x = full_bins(_unchunk(torch.cat(xs, 1), V.shape[-1]).clamp_min(0), V)   # (S, 513, N)
-    if self.wiener: x = x / x.sum(0).clamp_min(1e-8) * V
-    est = istft(x * magphase(X)[1], mixture.shape[-1])
+    traj.magnitudes = full_bins(_unchunk(torch.cat(xs, 1), V.shape[-1]).clamp_min(0), V)   # (S, 513, N), before any post-filter
+    est = resynthesize(mixture, traj.magnitudes, self.wiener)
     traj.seconds = time.time() - t0; self.trajectory = traj
     return {s: e.to(mixture.device) for s, e in zip(sources, est)}
 InstGlow.separate = separate
