@@ -17,8 +17,8 @@ from .audio import SAMPLE_RATE, N_FFT, HOP, stft, istft, save_audio
 from .metrics import ACCOMPANIMENT, METRICS, evaluate
 
 # %% auto #0
-__all__ = ['TOY_SOURCES', 'Separator', 'SeparationError', 'needs_references', 'toy_stems', 'MixtureFloor', 'OracleMask',
-           'kl_divergence', 'kl_nmf', 'NMFSeparator', 'with_accompaniment', 'run_separator']
+__all__ = ['TOY_SOURCES', 'Separator', 'SeparationError', 'needs_references', 'toy_stems', 'toy_folder', 'MixtureFloor',
+           'OracleMask', 'kl_divergence', 'kl_nmf', 'NMFSeparator', 'with_accompaniment', 'run_separator']
 
 # %% ../nbs/05_baselines.ipynb #37f19eda
 @runtime_checkable
@@ -66,6 +66,17 @@ def toy_stems(seconds: float = 4.0, seed: int = 0, sr: int = SAMPLE_RATE) -> dic
         m = (t >= a) & (t < a + d); tt = t[m] - a
         out['bass'][m] += 0.1 * torch.clamp(torch.minimum(tt, d - tt) / 0.02, max=1.) * _partials(f0, tt, 5, 1.5)
     return out
+
+# %% ../nbs/05_baselines.ipynb #42ea6038
+def toy_folder(root: str | Path, tracks: int = 4, seconds: float = 6.0,
+               silent: str | None = None) -> Path:  # silent: also write a stem of this name that is silent throughout
+    "A stem folder of `toy_stems` tracks at `root`: all in train but the last two, which are valid and test."
+    root = Path(root)
+    for i in range(tracks):
+        split = 'train' if i < tracks - 2 else ('valid', 'test')[i - (tracks - 2)]
+        stems = {**toy_stems(seconds, seed=i), **({silent: torch.zeros(int(seconds * SAMPLE_RATE))} if silent else {})}
+        for s, w in stems.items(): save_audio(root / split / f'track{i}' / f'{s}.wav', w, subtype='PCM_16')
+    return root
 
 # %% ../nbs/05_baselines.ipynb #7b01fbda
 class MixtureFloor:

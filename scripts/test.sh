@@ -4,6 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export IN_TEST=1 GENSEP_NO_PROGRESS=1 GENSEP_PROFILE=ci MPLBACKEND=Agg
+# two notebooks run at once on small machines: idle OpenMP threads must not spin while the other one works
+export OMP_WAIT_POLICY=PASSIVE
 start=$(date +%s)
 echo "== nbdev_test (library notebooks; chapters are run by pytest through papermill)"
 .venv/bin/nbdev_test --n_workers 2 --timing
