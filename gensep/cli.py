@@ -25,7 +25,7 @@ def find_chapter(name: str) -> Path:
     if len(matches) != 1: raise GensepError(f"unknown chapter {name!r}: choose one of {', '.join(list_chapters())}")
     return CHAPTERS_DIR / f'{matches[0]}.ipynb'
 
-# %% ../nbs/90_cli.ipynb #7d9a5f2b
+# %% ../nbs/90_cli.ipynb #364f3201
 def run_chapter(name: str, out: str | Path, profile: str = 'cpu', force: bool = False, **params) -> Path:
     "Execute chapter `name` with papermill into `out`; returns the chapter's own output folder `out/<chapter>`."
     import papermill as pm
@@ -34,6 +34,9 @@ def run_chapter(name: str, out: str | Path, profile: str = 'cpu', force: bool = 
     work = out / nb.stem
     if work.exists() and any(work.iterdir()) and not force:
         raise GensepError(f"{work} already exists and is not empty; pass --force to overwrite it")
+    # the notebook runs in nbs/chapters: folders given relative to the caller's directory are made absolute
+    params = {k: str(Path(v).resolve()) if k.endswith(('_dir', '_path')) and isinstance(v, (str, Path)) else v
+              for k, v in params.items()}
     params = dict(profile=profile, out_dir=str(work.resolve()), force=bool(force), **params)
     try:
         pm.execute_notebook(str(nb), str(out / nb.name), parameters=params, kernel_name='python3',
@@ -168,12 +171,12 @@ def _separate(a):
     print(f"{sep.name}: {len(sources)} sources of {mix.shape[0] / 22050:.1f} s in {sep.trajectory.seconds:.1f} s "
           f"({sep.iters} iterations) -> {out}")
 
-# %% ../nbs/90_cli.ipynb #5cc083cd
+# %% ../nbs/90_cli.ipynb #5057df72
 # The demo's chapters, in order, with the parameters that fit the whole job in about 20 minutes on a 2-core
-# CPU: the priors get a short training run and InstGlow separates 10 s excerpts of three test tracks.
+# CPU: the priors get a short training run (200 steps) and InstGlow separates 10 s excerpts of two test tracks.
 # `{name}` stands for the output folder of an earlier chapter of the same run.
 DEMO = (('mini_slakh', dict(metrics='sdr_global,si_sdri')),
-        ('results', dict(data_dir='{mini_slakh}/data', steps=200, seconds=10.0, max_tracks=3, map_gamma=0.0)),
+        ('results', dict(data_dir='{mini_slakh}/data', steps=200, seconds=10.0, max_tracks=2, map_gamma=0.0)),
         ('nll_boxplots', dict(data_dir='{mini_slakh}/data', priors_dir='{results}/priors')))
 
 def _add_demo(sub):
@@ -194,6 +197,13 @@ def run_demo(out: str | Path, profile: str = 'cpu', force: bool = False, plan=DE
             (out / 'tables').mkdir(exist_ok=True)
             dest = out / 'tables' / f'{work.name}_{csv.name}'; dest.write_bytes(csv.read_bytes())
             lines += [f"### {csv.stem}", "", "```", csv.read_text().strip(), "```", ""]
+        for png in sorted(work.glob('*.png')):
+            (out / 'plots').mkdir(exist_ok=True)
+            dest = out / 'plots' / f'{work.name}_{png.name}'; dest.write_bytes(png.read_bytes())
+            lines += [f"![{png.stem}](plots/{dest.name})", ""]
+        if (work / 'stems').is_dir():
+            n = len(list((work / 'stems').rglob('*.wav')))
+            lines += [f"Separated stems to listen to ({n} WAV files): {work.name}/stems/<setting>/<item>/<method>/<source>.wav", ""]
         print(f"{name}: {time.time() - t:.0f} s -> {work}", flush=True)
     lines.insert(3, f"Total time: {time.time() - t0:.0f} s"); lines.insert(4, "")
     (out / 'report.md').write_text('\n'.join(lines))

@@ -23,3 +23,14 @@ def check(work):
     scores = pd.read_csv(work / 'scores.csv')
     assert set(scores.metric) == {'sdr_global', 'si_sdri'} and set(scores.setting) == {'musdb', 'slakh'}
     assert (work / 'table_sdr.png').stat().st_size > 10_000
+    # the estimates are kept for listening: one folder per test item, with the mixture and each method's stems
+    import soundfile as sf
+    for name, stems in (('musdb', ['vocals', 'bass', 'drums', 'other', 'accompaniment']),
+                        ('slakh', ['bass', 'drums', 'guitar', 'piano'])):
+        items = sorted((work / 'stems' / name).iterdir())
+        assert len(items) == s['test_items'], items
+        for m in ('instglow_mle', 'instglow_mle_wiener', 'instglow_map0.5'):
+            got = sorted(f.stem for f in (items[0] / m).glob('*.wav'))
+            assert got == sorted(stems), (m, got)
+        mix, est = sf.read(items[0] / 'mixture.wav')[0], sf.read(items[0] / 'instglow_mle' / 'bass.wav')[0]
+        assert len(mix) == len(est) and np.isfinite(est).all() and np.abs(est).max() > 0

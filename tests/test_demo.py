@@ -7,7 +7,8 @@ GENSEP = str(Path(sys.executable).parent / 'gensep')
 
 def test_demo_runs_and_writes_its_report(tmp_path):
     out = tmp_path / 'demo'
-    r = subprocess.run([GENSEP, 'demo', '--profile', 'ci', '--out', str(out)], capture_output=True, text=True)
+    # a relative --out, as `make demo` gives it: chapters run in nbs/chapters, so every folder must be resolved
+    r = subprocess.run([GENSEP, 'demo', '--profile', 'ci', '--out', 'demo'], capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 0, r.stderr[-2000:]
     report = (out / 'report.md').read_text()
     for name in ('01_mini_slakh', '05_results', '02_nll_boxplots'):
@@ -17,6 +18,11 @@ def test_demo_runs_and_writes_its_report(tmp_path):
     # the results chapter used the data rendered by the first chapter, and the NLL chapter the priors it trained
     assert not (out / '05_results' / 'data').exists() and not (out / '02_nll_boxplots' / 'priors').exists()
     assert 'instglow_mle' in (out / 'tables' / '05_results_table_sdr_slakh.csv').read_text()
+    # plots are copied next to the report and shown in it; the separated stems are pointed to
+    plots = {p.name for p in (out / 'plots').iterdir()}
+    assert {'05_results_table_sdr.png', '02_nll_boxplots_nll_boxplot.png'} <= plots, plots
+    assert '![table_sdr](plots/05_results_table_sdr.png)' in report and '05_results/stems/' in report
+    assert len(list((out / '05_results' / 'stems' / 'slakh').rglob('instglow_mle/piano.wav'))) >= 1
     # a second run refuses to overwrite the report
-    r = subprocess.run([GENSEP, 'demo', '--profile', 'ci', '--out', str(out)], capture_output=True, text=True)
+    r = subprocess.run([GENSEP, 'demo', '--profile', 'ci', '--out', 'demo'], capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 1 and 'already exists' in r.stderr
