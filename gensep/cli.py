@@ -25,7 +25,7 @@ def find_chapter(name: str) -> Path:
     if len(matches) != 1: raise GensepError(f"unknown chapter {name!r}: choose one of {', '.join(list_chapters())}")
     return CHAPTERS_DIR / f'{matches[0]}.ipynb'
 
-# %% ../nbs/90_cli.ipynb #364f3201
+# %% ../nbs/90_cli.ipynb #ebb42baf
 def run_chapter(name: str, out: str | Path, profile: str = 'cpu', force: bool = False, **params) -> Path:
     "Execute chapter `name` with papermill into `out`; returns the chapter's own output folder `out/<chapter>`."
     import papermill as pm
@@ -34,13 +34,10 @@ def run_chapter(name: str, out: str | Path, profile: str = 'cpu', force: bool = 
     work = out / nb.stem
     if work.exists() and any(work.iterdir()) and not force:
         raise GensepError(f"{work} already exists and is not empty; pass --force to overwrite it")
-    # the notebook runs in nbs/chapters: folders given relative to the caller's directory are made absolute
-    params = {k: str(Path(v).resolve()) if k.endswith(('_dir', '_path')) and isinstance(v, (str, Path)) else v
-              for k, v in params.items()}
     params = dict(profile=profile, out_dir=str(work.resolve()), force=bool(force), **params)
-    try:
+    try:   # the kernel runs in the caller's directory, so relative paths among the parameters mean what they say
         pm.execute_notebook(str(nb), str(out / nb.name), parameters=params, kernel_name='python3',
-                            cwd=str(CHAPTERS_DIR), progress_bar=False, log_output=False)
+                            cwd=str(Path.cwd()), progress_bar=False, log_output=False)
     except pm.PapermillExecutionError as e:
         raise GensepError(f"chapter {nb.stem} failed in cell {e.exec_count}: {e.ename}: {e.evalue} (see {out / nb.name})") from None
     return work
