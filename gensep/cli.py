@@ -114,7 +114,7 @@ def _chapter(a):
     work = run_chapter(a.name, a.out or 'runs/chapters', profile=a.profile, force=a.force, **_parse_params(a.param))
     print(f"executed {find_chapter(a.name).name} -> {work.parent}; outputs in {work}")
 
-# %% ../nbs/90_cli.ipynb #d2638ebe
+# %% ../nbs/90_cli.ipynb #2d6766e3
 def _add_train(sub):
     p = sub.add_parser('train', help='train a model').add_subparsers(dest='model', required=True)
     g = p.add_parser('glow', help='train the InstGlow prior of one source')
@@ -124,6 +124,7 @@ def _add_train(sub):
     g.add_argument('--profile', default=None, help='ci | cpu | gpu: model size and training length')
     g.add_argument('--steps', type=int, default=None); g.add_argument('--batch-size', type=int, default=None)
     g.add_argument('--lr', type=float, default=None); g.add_argument('--seed', type=int, default=0)
+    g.add_argument('--minutes', type=float, default=None, help='stop (with a checkpoint) after this many minutes; --resume continues')
     g.add_argument('--transform', choices=('linear', 'log', 'power'), default=None, help='magnitude compression of the flow')
     g.add_argument('--hidden', type=int, default=None); g.add_argument('--blocks', type=int, default=None)
     g.add_argument('--resume', action='store_true', help='continue the run in --out from its checkpoint')
@@ -135,10 +136,10 @@ def _train(a):
     train = {k: v for k, v in dict(batch_size=a.batch_size, lr=a.lr).items() if v is not None}
     t0 = time.time()
     train_prior(a.source, a.data, a.out, profile=a.profile, steps=a.steps, resume=a.resume, force=a.force,
-                glow=glow, train=train, seed=a.seed)
+                glow=glow, train=train, seed=a.seed, minutes=a.minutes)
     if int(os.environ.get('RANK', 0)) == 0: print(f"trained the {a.source} prior in {time.time() - t0:.0f} s -> {a.out}")
 
-# %% ../nbs/90_cli.ipynb #b2061340
+# %% ../nbs/90_cli.ipynb #de341b88
 def _add_separate(sub):
     p = sub.add_parser('separate', help='separate a mixture file into sources')
     p.add_argument('mix', help='mixture audio file (any format soundfile reads; resampled to 22.05 kHz mono)')
@@ -151,6 +152,10 @@ def _add_separate(sub):
     p.add_argument('--wiener', action='store_true', help='soft-mask post-filter of the estimates')
     p.add_argument('--out', required=True, help='output folder for <source>.wav (refused if not empty, unless --force)')
     p.add_argument('--device', default=None); p.add_argument('--force', action='store_true')
+    p.add_argument('--amp', action='store_true', help='bf16 autocast of the priors (GPU)')
+    p.add_argument('--compile', nargs='?', const=True, default=False, metavar='MODE',
+                   help="torch.compile the loss, optionally with a mode (on a GPU, 'reduce-overhead' is the fastest); "
+                        "compiling takes about a minute, so it pays off on long or many inputs")
 
 def _separate(a):
     from gensep.audio import load_audio, save_audio
@@ -161,7 +166,7 @@ def _separate(a):
     check_out_dir(a.out, a.force)                                    # refuse before spending time on the separation
     mix = load_audio(a.mix)                                          # bad input fails before anything is written
     sep = InstGlow(load_priors(a.priors, sources, a.device), gamma=a.gamma, iters=a.iters, lr=a.lr, prior=a.prior_term,
-                   wiener=a.wiener, device=a.device)
+                   wiener=a.wiener, device=a.device, amp=a.amp, compile=a.compile)
     est = with_accompaniment(sep.separate(mix, sources))              # accompaniment.wav when vocals are separated
     out = prepare_out_dir(a.out, force=a.force)
     for s, w in est.items(): save_audio(out / f'{s}.wav', w)
@@ -211,7 +216,7 @@ def _demo(a):
     out = run_demo(a.out, a.profile, a.force)
     print(f"demo finished on {format_machine()}; report in {out / 'report.md'}")
 
-# %% ../nbs/90_cli.ipynb #2102e26d
+# %% ../nbs/90_cli.ipynb #4cd6d218
 def _add_bench(sub):
     p = sub.add_parser('bench', help='print measured speed figures with the machine they ran on')
     p.add_argument('what', choices=('render', 'separate'))
@@ -221,6 +226,7 @@ def _add_bench(sub):
     p.add_argument('--sources', type=int, default=4, help='separate: number of priors')
     p.add_argument('--iters', type=int, default=None, help='separate: iterations (default: the profile)')
     p.add_argument('--device', default=None); p.add_argument('--amp', action='store_true', help='separate: bf16 autocast')
+    p.add_argument('--compile', nargs='?', const=True, default=False, help='separate: torch.compile the loss (optionally a mode)')
 
 def _bench(a):
     print(format_machine(machine_info(a.device)))
@@ -229,7 +235,7 @@ def _bench(a):
         r = bench_render(seconds=a.seconds, tracks=a.tracks)
     else:
         from gensep.instglow import bench_separation
-        r = bench_separation(a.profile, a.seconds, a.sources, a.iters, a.device, amp=a.amp)
+        r = bench_separation(a.profile, a.seconds, a.sources, a.iters, a.device, amp=a.amp, compile=a.compile)
     print(json.dumps(r, indent=1))
 
 # %% ../nbs/90_cli.ipynb #25335aa7

@@ -26,7 +26,7 @@ class GensepError(Exception):
 class CheckpointError(GensepError):
     "A checkpoint that cannot be loaded safely: missing, corrupt, unknown class or mismatched shapes."
 
-# %% ../nbs/00_core.ipynb #e47c7cff
+# %% ../nbs/00_core.ipynb #c3c8ed04
 @dataclass(frozen=True)
 class Profile:
     "The sizes that one scale of gensep uses: data, models, training and separation."
@@ -56,7 +56,7 @@ PROFILES = {
     'gpu': Profile('gpu', tracks=1200, seconds=30.0, segment=5.0,
                    nmf=dict(components=64, iters=200),
                    glow=dict(hidden=128, blocks=12, layers=4, kernel=5),
-                   train=dict(steps=200_000, batch_size=32, lr=1e-4),
+                   train=dict(steps=200_000, batch_size=32, lr=1e-4, schedule='step'),
                    separate=dict(iters=150, chunk_seconds=60.0)),
 }
 

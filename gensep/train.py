@@ -23,8 +23,8 @@ from .core import (_CHECKPOINTABLE, CheckpointError, GensepError, _config_dict, 
 
 # %% auto #0
 __all__ = ['TrainError', 'ToyData', 'ToyRegressor', 'TrainConfig', 'get_lr', 'rng_state', 'set_rng_state', 'fixed_rng',
-           'epoch_order', 'Callback', 'ProgressBar', 'CSVLogger', 'EarlyStopping', 'find_checkpoint', 'Trainer',
-           'read_history', 'plot_history', 'train_toy', 'train_toy_cli']
+           'epoch_order', 'Callback', 'ProgressBar', 'CSVLogger', 'EarlyStopping', 'TimeLimit', 'find_checkpoint',
+           'Trainer', 'read_history', 'plot_history', 'train_toy', 'train_toy_cli']
 
 # %% ../nbs/11_train.ipynb #3601d70a
 class TrainError(GensepError):
@@ -196,6 +196,20 @@ class EarlyStopping(Callback):
         if self.wait >= self.patience: t.stop = True
     def state_dict(self): return dict(best=self.best, wait=self.wait)
     def load_state_dict(self, s): self.best, self.wait = s['best'], s['wait']
+
+# %% ../nbs/11_train.ipynb #4a6f419b
+class TimeLimit(Callback):
+    "Stop training once `minutes` of wall time have passed in this call of `fit`, checked every `every` steps (rank 0 decides for all)."
+    def __init__(self, minutes: float, every: int = 10):
+        if not minutes > 0: raise TrainError(f"TimeLimit: minutes must be positive, got {minutes}")
+        if every < 1: raise TrainError(f"TimeLimit: every must be at least 1, got {every}")
+        self.seconds, self.every = 60. * minutes, every
+    def before_fit(self, t): self.t0 = time.perf_counter()
+    def after_step(self, t):
+        if t.step % self.every: return
+        flag = torch.tensor([float(time.perf_counter() - self.t0 >= self.seconds)], device=t.device)
+        if t.world_size > 1 and dist.is_initialized(): dist.broadcast(flag, 0)   # every process stops at the same step
+        if flag.item(): t.stop = True
 
 # %% ../nbs/11_train.ipynb #cfb4fb31
 def _complete(p: Path) -> bool:

@@ -76,3 +76,12 @@ def test_separate_bad_input(trained, tmp_path):
         r = gensep('separate', *args, '--out', out)
         assert r.returncode == 1 and msg in r.stderr and r.stderr.count('\n') == 1, (args, r.stderr)
         assert not out.exists(), args        # nothing written, in particular no NaN audio
+
+
+def test_train_stops_at_its_time_budget(tmp_path):
+    data = toy_folder(tmp_path / 'data', tracks=3, seconds=3.0)
+    r = gensep('train', 'glow', '--source', 'tones', '--data', data, '--profile', 'ci', '--steps', 10**6,
+               '--minutes', 0.03, '--out', tmp_path / 'run')
+    assert r.returncode == 0, r.stderr
+    step = json.loads((tmp_path / 'run' / 'checkpoint' / 'config.json').read_text())['meta']['step']
+    assert 0 < step < 10**6 and step % 10 == 0, step                  # stopped by the clock, with a checkpoint
