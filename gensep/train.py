@@ -23,8 +23,8 @@ from .core import (_CHECKPOINTABLE, CheckpointError, GensepError, _config_dict, 
 
 # %% auto #0
 __all__ = ['TrainError', 'ToyData', 'ToyRegressor', 'TrainConfig', 'get_lr', 'rng_state', 'set_rng_state', 'fixed_rng',
-           'epoch_order', 'Callback', 'ProgressBar', 'CSVLogger', 'EarlyStopping', 'TimeLimit', 'find_checkpoint',
-           'Trainer', 'read_history', 'plot_history', 'train_toy', 'train_toy_cli']
+           'epoch_order', 'Callback', 'ProgressBar', 'CSVLogger', 'EarlyStopping', 'find_checkpoint', 'Trainer',
+           'read_history', 'plot_history', 'train_toy', 'train_toy_cli']
 
 # %% ../nbs/11_train.ipynb #3601d70a
 class TrainError(GensepError):
@@ -55,7 +55,7 @@ class ToyRegressor(nn.Module):
         err = self(x) - y
         return dict(loss=err.pow(2).mean(), mae=err.abs().mean())
 
-# %% ../nbs/11_train.ipynb #86e0e45d
+# %% ../nbs/11_train.ipynb #11307e70
 @dataclass
 class TrainConfig:
     "Settings of one training run; `batch_size` is global (split evenly over the processes under torchrun)."
@@ -77,6 +77,8 @@ class TrainConfig:
     amp: str = 'auto'               # 'auto' (bf16 autocast on CUDA only), 'bf16' (any device) or 'off'
     seed: int = 0                   # seeds the generators and the data order
     num_workers: int = 0            # DataLoader worker processes
+    minutes: float | None = None    # wall-clock budget of one `fit` call: the step that exceeds it is the last (logged,
+                                    # validated, checkpointed), at a multiple of 10 steps; None: `steps` alone decides
 
     def __post_init__(self): _check_config(self)
 
@@ -85,11 +87,12 @@ class TrainConfig:
         "The settings of `gensep.core` profile `profile` (steps, batch size, lr), updated with `overrides`."
         return cls(**{**get_profile(profile).train, **overrides})
 
-# %% ../nbs/11_train.ipynb #b4dc1418
+# %% ../nbs/11_train.ipynb #941813af
 def _check_config(c: TrainConfig):
     "Refuse unknown choices and non-positive sizes with one-line errors."
     for k, ok in [('schedule', ('constant', 'step', 'cosine')), ('amp', ('auto', 'bf16', 'off'))]:
         if getattr(c, k) not in ok: raise TrainError(f"TrainConfig.{k}={getattr(c, k)!r}: choose one of {', '.join(ok)}")
+    if c.minutes is not None and not c.minutes > 0: raise TrainError(f"TrainConfig.minutes={c.minutes!r} must be positive (or None)")
     for k in ('steps', 'batch_size', 'decay_every', 'valid_batches', 'log_every'):
         if getattr(c, k) < 1: raise TrainError(f"TrainConfig.{k}={getattr(c, k)!r} must be at least 1")
     c.betas = tuple(c.betas)
@@ -196,20 +199,6 @@ class EarlyStopping(Callback):
         if self.wait >= self.patience: t.stop = True
     def state_dict(self): return dict(best=self.best, wait=self.wait)
     def load_state_dict(self, s): self.best, self.wait = s['best'], s['wait']
-
-# %% ../nbs/11_train.ipynb #4a6f419b
-class TimeLimit(Callback):
-    "Stop training once `minutes` of wall time have passed in this call of `fit`, checked every `every` steps (rank 0 decides for all)."
-    def __init__(self, minutes: float, every: int = 10):
-        if not minutes > 0: raise TrainError(f"TimeLimit: minutes must be positive, got {minutes}")
-        if every < 1: raise TrainError(f"TimeLimit: every must be at least 1, got {every}")
-        self.seconds, self.every = 60. * minutes, every
-    def before_fit(self, t): self.t0 = time.perf_counter()
-    def after_step(self, t):
-        if t.step % self.every: return
-        flag = torch.tensor([float(time.perf_counter() - self.t0 >= self.seconds)], device=t.device)
-        if t.world_size > 1 and dist.is_initialized(): dist.broadcast(flag, 0)   # every process stops at the same step
-        if flag.item(): t.stop = True
 
 # %% ../nbs/11_train.ipynb #cfb4fb31
 def _complete(p: Path) -> bool:
@@ -366,7 +355,7 @@ def fit(self: Trainer) -> Trainer:
 def _event(self: Trainer, name: str):
     for cb in self.callbacks: getattr(cb, name)(self)
 
-# %% ../nbs/11_train.ipynb #189f2aca
+# %% ../nbs/11_train.ipynb #37797535
 @patch
 def _start(self: Trainer):
     "Join the process group under torchrun, wrap the model for DDP, set the generators and the clocks."
@@ -379,7 +368,7 @@ def _start(self: Trainer):
     else: seed_everything(self.config.seed + self.rank + self.step)
     self._rng, self.stop = None, False
     self.model.train()
-    self._window_t0 = time.perf_counter(); self._t0 = self._window_t0 - self.elapsed
+    self._window_t0 = self._fit_t0 = time.perf_counter(); self._t0 = self._window_t0 - self.elapsed
     self._sums, self._n = {}, 0
 
 @patch
@@ -430,12 +419,13 @@ def _step(self: Trainer, batches):
     self._n += 1
     self._after_step()
 
-# %% ../nbs/11_train.ipynb #546a09ab
+# %% ../nbs/11_train.ipynb #56f8d280
 @patch
 def _after_step(self: Trainer):
     "Write a metrics row, validate and checkpoint when due, and run the step's callbacks."
     cfg, s = self.config, self.step
-    due = lambda every: s == cfg.steps or (every > 0 and s % every == 0)
+    if self._out_of_time(): self.stop = True                      # this step is the last: log, validate, checkpoint
+    due = lambda every: s == cfg.steps or self.stop or (every > 0 and s % every == 0)
     valid, ckpt = self.valid_ds is not None and due(cfg.valid_every), due(cfg.ckpt_every)
     self.record = self._log_row() if valid or ckpt or due(cfg.log_every) else {}
     if valid:
@@ -447,7 +437,7 @@ def _after_step(self: Trainer):
     if ckpt: self.save()
     if self.record: self._window_t0 = time.perf_counter()
 
-# %% ../nbs/11_train.ipynb #6a18b30a
+# %% ../nbs/11_train.ipynb #b2882a01
 @patch
 def _mean(self: Trainer, sums: dict, n) -> dict[str, float]:
     "Means of the summed metrics `sums` over their count `n` and over all processes."
@@ -456,6 +446,13 @@ def _mean(self: Trainer, sums: dict, n) -> dict[str, float]:
     if self.world_size > 1: dist.all_reduce(v)
     *v, total = v.tolist()
     return {k: x / total for k, x in zip(keys, v)}
+
+@patch
+def _out_of_time(self: Trainer) -> bool:
+    "Whether `config.minutes` of this `fit` call have passed (checked every 10 steps; true in all processes at once)."
+    if self.config.minutes is None or self.step % 10: return False
+    over = time.perf_counter() - self._fit_t0 >= 60 * self.config.minutes
+    return self._any(over) if self.world_size > 1 else over
 
 @patch
 def _any(self: Trainer, flag: bool) -> bool:
@@ -537,7 +534,7 @@ def plot_history(run: str | Path | pd.DataFrame, terms=('loss',), logy: bool = F
     fig.tight_layout()
     return fig
 
-# %% ../nbs/11_train.ipynb #93cf80e8
+# %% ../nbs/11_train.ipynb #1c80b2bd
 def train_toy(out_dir: str,                # folder for metrics.csv and checkpoint/
               steps: int = 20,             # optimizer steps
               batch_size: int = 8,         # global batch, shared out over torchrun's processes
@@ -547,10 +544,11 @@ def train_toy(out_dir: str,                # folder for metrics.csv and checkpoi
               log_every: int = 5, valid_every: int = 10, ckpt_every: int = 10, seed: int = 0,
               device: str = None,          # cpu, cuda, ...; default: `gensep.core.get_device`
               resume: bool = False,        # continue the run in out_dir
-              force: bool = False):        # start the run in out_dir again
+              force: bool = False,         # start the run in out_dir again
+              minutes: float = None):      # wall-clock budget (TrainConfig.minutes)
     "Train a toy regressor on synthetic data: a smoke test of single- and multi-process (torchrun) training."
     cfg = TrainConfig(steps=steps, batch_size=batch_size, lr=lr, log_every=log_every, valid_every=valid_every,
-                      ckpt_every=ckpt_every, valid_batches=2, seed=seed)
+                      ckpt_every=ckpt_every, valid_batches=2, seed=seed, minutes=minutes)
     seed_everything(seed)  # the same initial weights in every process
     return Trainer(ToyRegressor(dropout=dropout), ToyData(n), ToyData(2 * batch_size, seed=seed + 1), cfg, out_dir,
                    device=device, resume=resume, force=force).fit()

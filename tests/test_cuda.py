@@ -10,7 +10,7 @@ from gensep.core import load_checkpoint
 from gensep.glow import GlowConfig, GlowPrior, MODEL_BINS
 from gensep.instglow import InstGlow, train_prior
 from gensep.metrics import sdr_global
-from gensep.train import TimeLimit, TrainConfig, Trainer
+from gensep.train import TrainConfig, Trainer
 
 pytestmark = pytest.mark.skipif(not torch.cuda.is_available(), reason='needs a CUDA GPU')
 

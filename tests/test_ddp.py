@@ -71,3 +71,12 @@ def test_other_processes_do_not_touch_the_folder(tmp_path, monkeypatch):
     monkeypatch.setenv('WORLD_SIZE', '2'); monkeypatch.setenv('RANK', '1'); monkeypatch.setenv('LOCAL_RANK', '1')
     t = Trainer(ToyRegressor(), ToyData(32), config=TrainConfig(steps=2), out_dir=tmp_path / 'x', device='cpu')
     assert not t.is_main and t.local_batch == 4 and not (tmp_path / 'x').exists()
+
+
+def test_two_processes_stop_together_at_a_time_budget(tmp_path):
+    "`--minutes`: the processes agree on the last step (or the run would hang), which is logged, validated and saved."
+    train(tmp_path / 'timed', '--steps', '1000000', '--minutes', '0.05', procs=2)
+    h = pd.read_csv(tmp_path / 'timed' / 'metrics.csv')
+    step = int(h.step.iloc[-1])
+    assert 0 < step < 1_000_000 and step % 10 == 0 and pd.notna(h.valid_loss.iloc[-1]), h.tail(3)
+    assert load_checkpoint(tmp_path / 'timed' / 'checkpoint').meta['step'] == step
