@@ -18,11 +18,11 @@ def check(work):
             assert t.loc['mixture', 'all'] < t.loc[m, 'all'] < t.loc['oracle_wiener', 'all'], (name, m, t)
         np.testing.assert_allclose(t.loc['mle / oracle_irm'], t.loc['instglow_mle'] / t.loc['oracle_irm'], atol=0.02)
     s = json.loads((work / 'summary.json').read_text())
-    assert s['profile'] == 'ci' and set(s['mle_beats_nmf']) == {'musdb', 'slakh'}
+    assert s['profile'] == 'ci' and set(s['mle_beats_nmf']) == {'musdb', 'slakh'} and s['map_gamma'] == [0.5]
     assert all(v == 20 for v in s['prior_steps'].values()), s['prior_steps']
     scores = pd.read_csv(work / 'scores.csv')
     assert set(scores.metric) == {'sdr_global', 'si_sdri'} and set(scores.setting) == {'musdb', 'slakh'}
-    assert (work / 'table_sdr.png').stat().st_size > 10_000
+    assert (work / 'table_sdr.png').stat().st_size > 10_000 and (work / 'gamma_sweep.png').stat().st_size > 10_000
     # the estimates are kept for listening: one folder per test item, with the mixture and each method's stems
     import soundfile as sf
     for name, stems in (('musdb', ['vocals', 'bass', 'drums', 'other', 'accompaniment']),
