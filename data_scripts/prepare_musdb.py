@@ -2,16 +2,13 @@
 """Convert MUSDB18 (<root>/{train,test}/*.stem.mp4) or MUSDB18-HQ (--hq: <root>/{train,test}/<track>/*.wav)
 into a gensep stem folder: <out>/{train,valid,test}/<track>/{vocals,bass,drums,other,mix}.wav, 22050 Hz mono int16.
 The 14 official validation tracks move from train to valid (--no-valid keeps them in train)."""
-import argparse, json, sys
+import sys
 
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message):  # one line on stderr, exit code 2 (argparse prints the usage too)
-        self.exit(2, f"{self.prog}: error: {message}\n")
+from _cli import Parser, convert
 
 
 def main(argv=None) -> int:
-    p = _Parser(prog='prepare_musdb.py', description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    p = Parser('prepare_musdb.py', __doc__)
     p.add_argument('root', help='MUSDB18 root folder (holds train/ and test/)')
     p.add_argument('out', help='output stem folder (created; must be empty unless --force)')
     p.add_argument('--hq', action='store_true', help='the root is MUSDB18-HQ (wav folders), not .stem.mp4 files')
@@ -19,15 +16,9 @@ def main(argv=None) -> int:
     p.add_argument('--max-tracks', type=int, default=None, help='convert at most this many tracks per split')
     p.add_argument('--force', action='store_true', help='empty an existing non-empty output folder first')
     a = p.parse_args(argv)
-    from gensep.core import GensepError   # imported after parsing: --help and usage errors stay instant
-    from gensep.data import MUSDB_VALID_TRACKS, prepare_musdb
-    try:
-        info = prepare_musdb(a.root, a.out, hq=a.hq, valid_tracks=None if a.no_valid else MUSDB_VALID_TRACKS,
-                             max_tracks=a.max_tracks, force=a.force)
-    except GensepError as e:
-        print(f"{p.prog}: error: {e}", file=sys.stderr); return 2
-    print(json.dumps(info['splits']))
-    return 0
+    from gensep.data import MUSDB_VALID_TRACKS, prepare_musdb   # imported after parsing: --help stays instant
+    return convert(p.prog, prepare_musdb, root=a.root, out=a.out, hq=a.hq, max_tracks=a.max_tracks, force=a.force,
+                   valid_tracks=None if a.no_valid else MUSDB_VALID_TRACKS)
 
 
 if __name__ == '__main__': sys.exit(main())
