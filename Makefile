@@ -5,7 +5,7 @@ PROFILE ?= cpu
 FORCE  ?=
 DEMO   := runs/demo
 
-.PHONY: setup test test-nbs test-py demo lab export clean-nbs
+.PHONY: setup test test-nbs test-py demo lab export clean-nbs lock gpu-check
 
 setup:
 	@bash scripts/setup.sh
@@ -26,6 +26,14 @@ demo: setup
 
 lab: setup
 	$(BIN)/jupyter lab --notebook-dir nbs
+
+## Refresh requirements.lock from settings.ini's ranges (UPGRADE=all, or UPGRADE="pkg ..."); then `make test`.
+lock:
+	@UPGRADE="$(UPGRADE)" bash scripts/lock.sh
+
+## On a machine with a CUDA GPU: CUDA tests + gpu-profile benchmarks, report in runs/gpu-check/ (QUICK=1: shorter).
+gpu-check: setup
+	$(BIN)/python scripts/gpu_check.py $(if $(QUICK),--quick,)
 
 ## After editing notebooks: regenerate gensep/ and strip outputs.
 export: setup

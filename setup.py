@@ -7,6 +7,8 @@ cfg = ConfigParser(delimiters=['='])
 cfg.read(Path(__file__).parent / 'settings.ini')
 cfg = cfg['DEFAULT']
 requirements = shlex.split(cfg.get('requirements', ''))
+# extras: `pip install gensep[dev]` (pip-tools, for `make lock`), `gensep[t5]` (T5 text conditioning)
+extras = {k: shlex.split(cfg.get(f'{k}_requirements', '')) for k in ('dev', 't5')}
 scripts = [s.strip() for s in cfg.get('console_scripts', '').split('\n') if s.strip()]
 
 setuptools.setup(
@@ -17,6 +19,6 @@ setuptools.setup(
     url=cfg['git_url'], keywords=cfg['keywords'].split(),
     packages=setuptools.find_packages(include=['gensep', 'gensep.*']),
     include_package_data=True, python_requires='>=' + cfg['min_python'],
-    install_requires=requirements, zip_safe=False,
+    install_requires=requirements, extras_require=extras, zip_safe=False,
     entry_points={'console_scripts': scripts, 'nbdev': [f"{cfg['lib_path']}={cfg['lib_path']}._modidx:d"]},
 )

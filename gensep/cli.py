@@ -4,13 +4,14 @@
 
 # %% ../nbs/90_cli.ipynb #491efb4d
 from __future__ import annotations
-import argparse, json, os, shlex, sys, time
+import argparse, importlib, json, os, shlex, sys, time
 from pathlib import Path
 from typing import Sequence
 from .core import GensepError, get_profile, check_out_dir, prepare_out_dir, format_machine, machine_info, package_root
 
 # %% auto #0
-__all__ = ['CHAPTERS_DIR', 'DEMO', 'list_chapters', 'find_chapter', 'run_chapter', 'run_demo', 'make_parser', 'main']
+__all__ = ['CHAPTERS_DIR', 'DEMO', 'BENCH_MODELS', 'list_chapters', 'find_chapter', 'run_chapter', 'run_demo', 'make_parser',
+           'main']
 
 # %% ../nbs/90_cli.ipynb #c1a79671
 CHAPTERS_DIR = package_root().parent / 'nbs' / 'chapters'   # chapters ship with the source checkout
@@ -217,25 +218,35 @@ def _demo(a):
     print(f"demo finished on {format_machine()}; report in {out / 'report.md'}")
 
 # %% ../nbs/90_cli.ipynb #4cd6d218
+BENCH_MODELS = {'glow': 'gensep.instglow:bench_prior_training'}   # `gensep bench train --model M`
+
 def _add_bench(sub):
     p = sub.add_parser('bench', help='print measured speed figures with the machine they ran on')
-    p.add_argument('what', choices=('render', 'separate'))
+    p.add_argument('what', choices=('render', 'separate', 'train'))
     p.add_argument('--seconds', type=float, default=10.0, help='track (render) or mixture (separate) length')
     p.add_argument('--tracks', type=int, default=4, help='render: tracks')
-    p.add_argument('--profile', default=None, help='separate: prior size')
+    p.add_argument('--profile', default=None, help='separate, train: model size')
     p.add_argument('--sources', type=int, default=4, help='separate: number of priors')
     p.add_argument('--iters', type=int, default=None, help='separate: iterations (default: the profile)')
     p.add_argument('--device', default=None); p.add_argument('--amp', action='store_true', help='separate: bf16 autocast')
     p.add_argument('--compile', nargs='?', const=True, default=False, help='separate: torch.compile the loss (optionally a mode)')
+    p.add_argument('--model', default='glow', help=f"train: which model ({', '.join(BENCH_MODELS)})")
+    p.add_argument('--steps', type=int, default=20, help='train: timed optimizer steps (after 5 warm-up steps)')
+    p.add_argument('--precision', default='auto', choices=('auto', 'bf16', 'off'),
+                   help='train: bf16 autocast (auto: on CUDA only)')
 
 def _bench(a):
     print(format_machine(machine_info(a.device)))
     if a.what == 'render':
         from gensep.minislakh import bench_render
         r = bench_render(seconds=a.seconds, tracks=a.tracks)
-    else:
+    elif a.what == 'separate':
         from gensep.instglow import bench_separation
         r = bench_separation(a.profile, a.seconds, a.sources, a.iters, a.device, amp=a.amp, compile=a.compile)
+    else:
+        if a.model not in BENCH_MODELS: raise GensepError(f"unknown model {a.model!r}: choose one of {', '.join(BENCH_MODELS)}")
+        mod, fn = BENCH_MODELS[a.model].split(':')
+        r = getattr(importlib.import_module(mod), fn)(a.profile, steps=a.steps, device=a.device, amp=a.precision)
     print(json.dumps(r, indent=1))
 
 # %% ../nbs/90_cli.ipynb #25335aa7

@@ -17,7 +17,8 @@ from tqdm.auto import tqdm
 # %% auto #0
 __all__ = ['PROFILES', 'GensepError', 'CheckpointError', 'Profile', 'get_profile', 'get_device', 'seed_everything',
            'check_out_dir', 'prepare_out_dir', 'package_root', 'runs_dir', 'dotted_name', 'checkpointable',
-           'save_checkpoint', 'read_checkpoint_info', 'load_checkpoint', 'progress', 'machine_info', 'format_machine']
+           'save_checkpoint', 'read_checkpoint_info', 'load_checkpoint', 'progress', 'machine_info', 'format_machine',
+           'display_path']
 
 # %% ../nbs/00_core.ipynb #d6415801
 class GensepError(Exception):
@@ -218,3 +219,10 @@ def format_machine(info: dict | None = None) -> str:
     info = info or machine_info()
     acc = info.get('gpu', 'no GPU')
     return f"{info['cpu']} ({info['cores']} cores, {info['torch_threads']} torch threads), {acc}, torch {info['torch']}"
+
+# %% ../nbs/00_core.ipynb #abc52f42
+def display_path(p: str | Path, base: str | Path | None = None) -> str:
+    "`p` relative to `base` (default: the current folder) when it lies inside it, else `p` as given."
+    p = Path(p)
+    try: return str(p.resolve().relative_to(Path(base or Path.cwd()).resolve()))
+    except ValueError: return str(p)

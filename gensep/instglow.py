@@ -14,12 +14,12 @@ from .core import GensepError, get_device, get_profile, load_checkpoint, progres
 from .audio import HOP, N_FFT, SAMPLE_RATE, stft, istft, magphase
 from .data import list_tracks, SegmentDataset
 from .glow import GlowConfig, GlowPrior, MODEL_BINS, full_bins, vmap_priors
-from .train import Trainer, TrainConfig, find_checkpoint
+from .train import Trainer, TrainConfig, bench_training, find_checkpoint
 from .baselines import SeparationError
 
 # %% auto #0
 __all__ = ['train_prior', 'train_priors', 'PriorError', 'load_prior', 'load_priors', 'gkl', 'separation_loss', 'Trajectory',
-           'InstGlow', 'resynthesize', 'separate', 'bench_separation']
+           'InstGlow', 'resynthesize', 'separate', 'bench_separation', 'bench_prior_training']
 
 # %% ../nbs/12_instglow.ipynb #7942214d
 def _segments(data, split: str, source: str, seconds: float, mode: str, length: int | None = None, seed: int = 0):
@@ -298,3 +298,17 @@ def bench_separation(profile=None, seconds: float = 10.0, sources: int = 4, iter
                 s_per_iter=round(wall / n, 4), warmup_s=round(warm, 1), hidden=P.glow['hidden'], blocks=P.glow['blocks'],
                 amp=amp, compile=compile, **({'peak_gpu_gib': round(torch.cuda.max_memory_allocated(dev) / 2**30, 2)}
                                              if dev.type == 'cuda' else {}))
+
+# %% ../nbs/12_instglow.ipynb #ad725da7
+class _NoiseSegments(torch.utils.data.Dataset):
+    "Reproducible random waveforms (n,) standing in for training segments in benchmarks."
+    def __init__(self, items: int, n: int): self.items, self.n = items, n
+    def __len__(self): return self.items
+    def __getitem__(self, i): return 0.1 * torch.randn(self.n, generator=torch.Generator().manual_seed(i))
+
+def bench_prior_training(profile=None, steps: int = 20, device=None, amp: str = 'auto', batch_size: int | None = None) -> dict:
+    "Training speed of one Glow prior of `profile`'s size: segments per second (`bench_training` on random segments)."
+    P = get_profile(profile); bs = batch_size or P.train['batch_size']
+    prior = GlowPrior('bench', GlowConfig.for_profile(P.name))
+    r = bench_training(prior, _NoiseSegments(bs * (steps + 5), round(P.segment * SAMPLE_RATE)), steps, bs, device=device, amp=amp)
+    return dict(model='glow', profile=P.name, segment_s=P.segment, hidden=P.glow['hidden'], **r)

@@ -4,7 +4,7 @@
 
 # %% ../nbs/11_train.ipynb #26de9e25
 from __future__ import annotations
-import csv, dataclasses, json, math, os, random, shutil, time, warnings
+import csv, dataclasses, json, math, os, random, shutil, tempfile, time, warnings
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,6 +17,7 @@ from fastcore.script import anno_parser
 from torch import nn
 from torch.nn.parallel import DistributedDataParallel
 from torch.utils.data import DataLoader, Dataset, IterableDataset
+from safetensors.torch import load_file, save_file
 from .core import (_CHECKPOINTABLE, CheckpointError, GensepError, _config_dict, checkpointable, dotted_name, get_device,
                          get_profile, load_checkpoint, prepare_out_dir, progress, read_checkpoint_info, runs_dir,
                          save_checkpoint, seed_everything)
@@ -24,7 +25,7 @@ from .core import (_CHECKPOINTABLE, CheckpointError, GensepError, _config_dict, 
 # %% auto #0
 __all__ = ['TrainError', 'ToyData', 'ToyRegressor', 'TrainConfig', 'get_lr', 'rng_state', 'set_rng_state', 'fixed_rng',
            'epoch_order', 'Callback', 'ProgressBar', 'CSVLogger', 'EarlyStopping', 'find_checkpoint', 'Trainer',
-           'read_history', 'plot_history', 'train_toy', 'train_toy_cli']
+           'read_history', 'plot_history', 'train_toy', 'train_toy_cli', 'EMA', 'load_ema', 'bench_training']
 
 # %% ../nbs/11_train.ipynb #3601d70a
 class TrainError(GensepError):
@@ -564,3 +565,57 @@ def train_toy_cli(argv: list[str] | None = None):
 if __name__ == '__main__' and getattr(globals().get('__spec__'), 'name', '') == 'gensep.train':
     from gensep.train import train_toy_cli  # the importable module's classes, so checkpoints name gensep.train.ToyRegressor
     train_toy_cli()
+
+# %% ../nbs/11_train.ipynb #95d39b24
+class EMA(Callback):
+    "Exponential moving average of the floating-point weights, saved as ema.safetensors in each checkpoint."
+    order = 5
+    def __init__(self, decay: float = 0.999): self.decay, self.updates, self.shadow = decay, 0, None
+    def before_fit(self, t):
+        f = t.ckpt_dir/'ema.safetensors'
+        if t.step > 0 and f.is_file(): self.shadow = {k: v.to(t.device) for k, v in load_file(f).items()}
+        elif self.shadow is None: self.shadow = {k: v.detach().float().clone() for k, v in _float_state(t.model).items()}
+    @torch.no_grad()
+    def after_step(self, t):
+        d = min(self.decay, (1 + self.updates) / (10 + self.updates)); self.updates += 1
+        for k, v in _float_state(t.model).items(): self.shadow[k].lerp_(v.float(), 1 - d)
+    def after_checkpoint(self, t):
+        if t.is_main: save_file({k: v.contiguous().cpu() for k, v in self.shadow.items()}, t.ckpt_dir/'ema.safetensors')
+    def state_dict(self): return dict(updates=self.updates, decay=self.decay)
+    def load_state_dict(self, s): self.updates = s['updates']
+
+def _float_state(model: nn.Module) -> dict: return {k: v for k, v in model.state_dict().items() if v.is_floating_point()}
+
+def load_ema(model: nn.Module, ckpt: str | Path) -> nn.Module:
+    "Load the averaged weights of checkpoint folder `ckpt` (its ema.safetensors) into `model`; returns it."
+    f = Path(ckpt)/'ema.safetensors'
+    if not f.is_file(): raise CheckpointError(f"{ckpt}: no ema.safetensors (the run was trained without the EMA callback)")
+    sd = model.state_dict(); ema = load_file(f)
+    missing = sorted(set(_float_state(model)) - set(ema))
+    if missing: raise CheckpointError(f"{f}: lacks {len(missing)} weights of the model, e.g. {missing[0]}")
+    model.load_state_dict({**sd, **{k: v.to(sd[k].dtype) for k, v in ema.items() if k in sd}})
+    return model
+
+# %% ../nbs/11_train.ipynb #fb4d6236
+class _Clock(Callback):
+    order = 100
+    def __init__(self, at: tuple): self.at, self.t = at, {}
+    def after_step(self, t):
+        if t.step in self.at:
+            if t.device.type == 'cuda': torch.cuda.synchronize(t.device)
+            self.t[t.step] = time.perf_counter()
+
+def bench_training(model: nn.Module, train_ds: Dataset, steps: int = 20, batch_size: int = 8, warmup: int = 5,
+                   device=None, amp: str = 'auto', lr: float = 1e-4) -> dict:
+    "Items per second and seconds per step of `model` trained on `train_ds` by the Trainer (in a temporary folder)."
+    clock = _Clock((warmup, warmup + steps))
+    cfg = TrainConfig(steps=warmup + steps, batch_size=batch_size, lr=lr, log_every=warmup + steps, valid_every=0,
+                      ckpt_every=10**9, amp=amp)
+    with tempfile.TemporaryDirectory() as d:
+        t = Trainer(model, train_ds, None, cfg, Path(d)/'run', callbacks=[clock], device=device)
+        if t.device.type == 'cuda': torch.cuda.reset_peak_memory_stats(t.device)
+        t.fit()
+    wall = clock.t[warmup + steps] - clock.t[warmup]
+    return dict(device=str(t.device), amp=t.amp, batch_size=batch_size, steps=steps, s_per_step=round(wall / steps, 4),
+                items_per_s=round(steps * batch_size / wall, 2),
+                **({'peak_gpu_gib': round(torch.cuda.max_memory_allocated(t.device) / 2**30, 2)} if t.device.type == 'cuda' else {}))

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Idempotent setup: system packages (apt), then .venv with the pinned Python dependencies and gensep
-# installed in editable mode. Takes seconds when nothing is missing. Used by `make` targets and CI.
+# Idempotent setup: system packages (apt), then .venv with every Python package at the version that
+# requirements.lock pins (transitive ones included), gensep installed in editable mode, and a smoke import
+# of the stack. Seconds when nothing is missing. Used by every `make` target and by CI.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -26,13 +27,19 @@ if [ ! -x .venv/bin/python ]; then
   echo "setup: creating .venv with $($PY --version)"
   $PY -m venv .venv
 fi
-# Reinstall only when the declared dependencies change.
-stamp=$(cat settings.ini setup.py | sha256sum | cut -c1-16)
+# Reinstall only when the declared dependencies or the lock change.
+stamp=$(cat settings.ini setup.py requirements.lock | sha256sum | cut -c1-16)
 if [ "$(cat .venv/.gensep-installed 2>/dev/null)" != "$stamp" ]; then
-  echo "setup: installing Python dependencies into .venv (first time: a few minutes, torch is large)"
+  echo "setup: installing the locked Python dependencies into .venv (first time: about 3 minutes, torch is large)"
   log=.venv/pip-install.log
-  if ! { .venv/bin/pip install --upgrade pip && .venv/bin/pip install -e . && .venv/bin/pip check; } >"$log" 2>&1; then
+  pip=".venv/bin/python -m pip"
+  # requirements.lock is applied as constraints: every package, direct or transitive, gets the lock's version.
+  if ! { $pip install -c requirements.lock pip \
+         && $pip install -c requirements.lock -e '.[dev,t5]' \
+         && $pip check; } >"$log" 2>&1; then
     grep -v "is ignored" "$log" | tail -n 30 >&2; echo "setup: pip install failed (full log: $log)" >&2; exit 1
   fi
   echo "$stamp" > .venv/.gensep-installed
 fi
+# Smoke import of the stack: one line naming the package that cannot load.
+.venv/bin/python scripts/smoke.py
