@@ -130,8 +130,24 @@ def _add_train(sub):
     g.add_argument('--hidden', type=int, default=None); g.add_argument('--blocks', type=int, default=None)
     g.add_argument('--resume', action='store_true', help='continue the run in --out from its checkpoint')
     g.add_argument('--force', action='store_true', help='start again, discarding the run in --out')
+    d = p.add_parser('diffusion', help="train GMSDI's text-conditioned diffusion model on mixtures of a stem folder")
+    d.add_argument('--data', required=True, help='stem folder with train (and valid) splits holding bass, drums, guitar, piano stems')
+    d.add_argument('--out', required=True, help='run folder: metrics.csv and checkpoint/ (with ema.safetensors)')
+    d.add_argument('--profile', default=None, help='ci | cpu | gpu: model size and training length')
+    d.add_argument('--steps', type=int, default=None); d.add_argument('--batch-size', type=int, default=None)
+    d.add_argument('--lr', type=float, default=None); d.add_argument('--seed', type=int, default=0)
+    d.add_argument('--minutes', type=float, default=None, help='stop (with a checkpoint) after this many minutes; --resume continues')
+    d.add_argument('--subsets', default='all', help="stem subsets in the training mixtures: all | no-singles | full")
+    d.add_argument('--labels', default='bass,drums,guitar,piano', help='stems the prompts name')
+    d.add_argument('--conditioner', default='labels', help="labels (offline default) | t5 | audio")
+    d.add_argument('--t5', default='t5-small', help='--conditioner t5: hub name or local folder of the T5 model')
+    d.add_argument('--no-ema', action='store_true', help='do not keep an exponential moving average of the weights')
+    d.add_argument('--device', default=None)
+    d.add_argument('--resume', action='store_true', help='continue the run in --out from its checkpoint')
+    d.add_argument('--force', action='store_true', help='start again, discarding the run in --out')
 
 def _train(a):
+    if a.model == 'diffusion': return _train_diffusion(a)
     from gensep.instglow import train_prior
     glow = {k: v for k, v in dict(transform=a.transform, hidden=a.hidden, blocks=a.blocks).items() if v is not None}
     train = {k: v for k, v in dict(batch_size=a.batch_size, lr=a.lr).items() if v is not None}
@@ -139,6 +155,20 @@ def _train(a):
     train_prior(a.source, a.data, a.out, profile=a.profile, steps=a.steps, resume=a.resume, force=a.force,
                 glow=glow, train=train, seed=a.seed, minutes=a.minutes)
     if int(os.environ.get('RANK', 0)) == 0: print(f"trained the {a.source} prior in {time.time() - t0:.0f} s -> {a.out}")
+
+def _train_diffusion(a):
+    from gensep.diffusion import train_diffusion
+    labels = tuple(s.strip().lower() for s in a.labels.split(',') if s.strip())
+    cond = {'labels': dict(kind='labels', labels=labels), 't5': dict(kind='t5', name_or_path=a.t5),
+            'audio': dict(kind='audio')}.get(a.conditioner)
+    if cond is None: raise GensepError(f"unknown --conditioner {a.conditioner!r}: choose labels, t5 or audio")
+    train = {k: v for k, v in dict(batch_size=a.batch_size, lr=a.lr).items() if v is not None}
+    t0 = time.time()
+    m = train_diffusion(a.data, a.out, profile=a.profile, steps=a.steps, minutes=a.minutes, subsets=a.subsets, labels=labels,
+                        model=dict(conditioner=cond), train=train, ema=None if a.no_ema else 0.999, resume=a.resume,
+                        force=a.force, device=a.device, seed=a.seed)
+    if int(os.environ.get('RANK', 0)) == 0:
+        print(f"trained the diffusion model ({m.meta['step']} steps) in {time.time() - t0:.0f} s -> {a.out}")
 
 # %% ../nbs/90_cli.ipynb #de341b88
 def _add_separate(sub):
@@ -173,6 +203,102 @@ def _separate(a):
     for s, w in est.items(): save_audio(out / f'{s}.wav', w)
     print(f"{sep.name}: {len(sources)} sources of {mix.shape[0] / 22050:.1f} s in {sep.trajectory.seconds:.1f} s "
           f"({sep.iters} iterations) -> {out}")
+
+# %% ../nbs/90_cli.ipynb #08671593
+def _source_prompts(prompt: str, labels) -> list[str]:
+    "The sources a --prompt asks for: ';'-separated groups, else one source per label."
+    from gensep.generation import source_prompts
+    return source_prompts(prompt, labels)
+
+def _slug(prompt: str) -> str: return prompt.lower().replace(', ', '+')
+
+def _add_sampling(p, steps_default=None):
+    p.add_argument('--model', required=True, help='run or checkpoint folder of a trained diffusion model')
+    p.add_argument('--w', type=float, default=3.0, help='guidance scale (1: none; the paper\'s w is this minus 1)')
+    p.add_argument('--negative', default=None, help="negative prompt for every source, or 'seed' (the paper's per-stem choice)")
+    p.add_argument('--steps', type=int, default=steps_default, help='sampler steps (default: 100)')
+    p.add_argument('--sampler', default='adpm2', help='adpm2 | euler | heun')
+    p.add_argument('--s-churn', type=float, default=0.0, help='euler/heun: stochasticity')
+    p.add_argument('--n', type=int, default=1, help='examples to generate (sample000/, sample001/, ... when > 1)')
+    p.add_argument('--seed', type=int, default=0); p.add_argument('--device', default=None)
+    p.add_argument('--out', required=True, help='output folder (refused if not empty, unless --force)')
+    p.add_argument('--force', action='store_true')
+
+def _add_generate(sub):
+    p = sub.add_parser('generate', help='generate coherent sources and their mix with a GMSDI diffusion model')
+    p.add_argument('--prompt', required=True, help="sources: 'Bass, Drums' (one per label) or 'Bass, Drums; Piano' (groups)")
+    p.add_argument('--seconds', type=float, default=4.0)
+    p.add_argument('--gamma-x', type=float, default=0.0, help='how tightly the sources add up to the sampled mixture (0: exactly)')
+    _add_sampling(p)
+
+def _add_accompany(sub):
+    p = sub.add_parser('accompany', help='generate the missing sources for a recording of given stems')
+    p.add_argument('mix', help='audio file holding the given stems (resampled to the model rate, mono)')
+    p.add_argument('--given', required=True, help="stems the recording holds, e.g. 'bass'")
+    p.add_argument('--generate', required=True, help="stems to generate, e.g. 'drums,guitar,piano'")
+    p.add_argument('--gamma-y', type=float, default=0.0, help='how tightly the mixture follows given + generated (0: exactly)')
+    _add_sampling(p)
+
+# %% ../nbs/90_cli.ipynb #7ff22fdc
+def _sampling(a):
+    "Model, sampler settings and negative prompts of a generate/accompany command (checked before any work)."
+    import torch
+    from gensep.diffusion import load_diffusion
+    from gensep.generation import SamplerSettings, model_labels
+    from gensep.samplers import get_sampler
+    if a.n < 1: raise GensepError(f"--n {a.n}: generate at least one example")
+    get_sampler(a.sampler)
+    check_out_dir(a.out, a.force)
+    model = load_diffusion(a.model, device=a.device)
+    opts = dict(s_churn=a.s_churn) if a.s_churn and a.sampler in ('euler', 'heun') else {}
+    st = SamplerSettings(a.sampler, a.steps or 100, options=opts)
+    return model, st, model_labels(model)
+
+def _write_generation(a, model, res: dict, given: list, info: dict):
+    "Write <source>.wav, mix.wav and generation.json (per example folder when --n > 1)."
+    from gensep.audio import save_audio
+    from gensep.frechet import level_dbfs
+    out = prepare_out_dir(a.out, force=a.force); levels = []
+    for i in range(a.n):
+        d = out / f'sample{i:03d}' if a.n > 1 else out; d.mkdir(exist_ok=True)
+        sig = {**{_slug(p): w[i] for p, w in res['sources'].items()}, 'mix': res['mix'][i]}
+        for name, w in sig.items(): save_audio(d / f'{name}.wav', w.cpu(), sr=model.sample_rate)
+        levels.append({k: round(level_dbfs(w), 1) for k, w in sig.items()})
+    info = dict(info, model=a.model, sample_rate=model.sample_rate, w=a.w, negative=a.negative, sampler=a.sampler,
+                steps=a.steps or 100, seed=a.seed, given=given, level_dbfs=levels)
+    (out / 'generation.json').write_text(json.dumps(info, indent=1))
+    return out, levels
+
+def _generate(a):
+    from gensep.generation import generate, generate_total
+    model, st, labels = _sampling(a)
+    prompts = _source_prompts(a.prompt, labels)
+    t0 = time.time()
+    if len(prompts) == 1:
+        x = generate(model, prompts[0], a.n, a.seconds, a.w, a.negative, st, a.seed)
+        res = dict(sources={prompts[0]: x}, mix=x)
+    else:
+        res = generate_total(model, prompts, a.n, a.seconds, a.w, a.negative if a.negative == 'seed' else
+                             ([a.negative] * len(prompts) if a.negative else None), gamma_x=a.gamma_x, settings=st, seed=a.seed)
+    took = time.time() - t0
+    out, levels = _write_generation(a, model, res, [], dict(prompts=prompts, seconds=a.seconds, gamma_x=a.gamma_x, compute_s=round(took, 1)))
+    print(f"generated {', '.join(prompts)} ({a.n} x {a.seconds:g} s) in {took:.1f} s -> {out}; levels (dBFS) {levels[0]}")
+
+def _accompany(a):
+    from gensep.audio import load_audio
+    from gensep.generation import accompany
+    from gensep.conditioning import format_prompt, parse_prompt
+    model, st, labels = _sampling(a)
+    given = format_prompt(parse_prompt(a.given.replace(';', ','), labels), labels)
+    gen = _source_prompts(a.generate.replace(',', ', '), labels)
+    x = load_audio(a.mix, sr=model.sample_rate)
+    t0 = time.time()
+    res = accompany(model, {given: x}, gen, a.n, a.w, a.negative if a.negative == 'seed' else ([a.negative] * len(gen) if a.negative else None),
+                    gamma_y=a.gamma_y, settings=st, seed=a.seed)
+    took = time.time() - t0
+    out, levels = _write_generation(a, model, res, [given], dict(prompts=gen, seconds=x.shape[0] / model.sample_rate, input=a.mix,
+                                                              gamma_y=a.gamma_y, compute_s=round(took, 1)))
+    print(f"accompanied {given} with {', '.join(gen)} ({x.shape[0] / model.sample_rate:.1f} s) in {took:.1f} s -> {out}")
 
 # %% ../nbs/90_cli.ipynb #5057df72
 # The demo's chapters, in order, with the parameters that fit the whole job in about 20 minutes on a 2-core
@@ -218,14 +344,15 @@ def _demo(a):
     print(f"demo finished on {format_machine()}; report in {out / 'report.md'}")
 
 # %% ../nbs/90_cli.ipynb #4cd6d218
-BENCH_MODELS = {'glow': 'gensep.instglow:bench_prior_training'}   # `gensep bench train --model M`
+BENCH_MODELS = {'glow': 'gensep.instglow:bench_prior_training', 'diffusion': 'gensep.diffusion:bench_diffusion_training'}   # `gensep bench train --model M`
 
 def _add_bench(sub):
     p = sub.add_parser('bench', help='print measured speed figures with the machine they ran on')
-    p.add_argument('what', choices=('render', 'separate', 'train'))
+    p.add_argument('what', choices=('render', 'separate', 'train', 'denoise'))
     p.add_argument('--seconds', type=float, default=10.0, help='track (render) or mixture (separate) length')
     p.add_argument('--tracks', type=int, default=4, help='render: tracks')
-    p.add_argument('--profile', default=None, help='separate, train: model size')
+    p.add_argument('--profile', default=None, help='separate, train, denoise: model size')
+    p.add_argument('--batch', type=int, default=4, help='denoise: inputs per network call')
     p.add_argument('--sources', type=int, default=4, help='separate: number of priors')
     p.add_argument('--iters', type=int, default=None, help='separate: iterations (default: the profile)')
     p.add_argument('--device', default=None); p.add_argument('--amp', action='store_true', help='separate: bf16 autocast')
@@ -240,6 +367,9 @@ def _bench(a):
     if a.what == 'render':
         from gensep.minislakh import bench_render
         r = bench_render(seconds=a.seconds, tracks=a.tracks)
+    elif a.what == 'denoise':
+        from gensep.diffusion import bench_denoiser
+        r = bench_denoiser(a.profile, a.seconds, a.batch, device=a.device, amp=a.amp)
     elif a.what == 'separate':
         from gensep.instglow import bench_separation
         r = bench_separation(a.profile, a.seconds, a.sources, a.iters, a.device, amp=a.amp, compile=a.compile)
@@ -252,10 +382,11 @@ def _bench(a):
 # %% ../nbs/90_cli.ipynb #25335aa7
 _COMMANDS = dict(data=(_add_data, _data), evaluate=(_add_evaluate, _evaluate), train=(_add_train, _train),
                  separate=(_add_separate, _separate), chapter=(_add_chapter, _chapter),
-                 demo=(_add_demo, _demo), bench=(_add_bench, _bench))
+                 demo=(_add_demo, _demo), bench=(_add_bench, _bench),
+                 generate=(_add_generate, _generate), accompany=(_add_accompany, _accompany))
 
 def make_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog='gensep', description='Generative music source separation: data, priors, separation, evaluation.')
+    p = argparse.ArgumentParser(prog='gensep', description='Generative music source separation and generation: data, InstGlow priors, GMSDI diffusion, separation, evaluation.')
     sub = p.add_subparsers(dest='command', required=True)
     for add, _ in _COMMANDS.values(): add(sub)
     return p

@@ -20,9 +20,10 @@ from .core import GensepError, prepare_out_dir, progress
 from .audio import HOP, SAMPLE_RATE, load_audio
 
 # %% auto #0
-__all__ = ['SPLITS', 'MIX', 'SETTINGS', 'MUSDB_STREAMS', 'MUSDB_VALID_TRACKS', 'SLAKH_SPLITS', 'SLAKH_STEMS', 'SLAKH_SR',
-           'DataError', 'Track', 'list_tracks', 'Setting', 'get_setting', 'accompaniment', 'rms_db', 'segment_starts',
-           'SegmentDataset', 'eval_items', 'prepare_musdb', 'slakh_stem_class', 'prepare_slakh']
+__all__ = ['SPLITS', 'MIX', 'SETTINGS', 'MIX_SUBSETS', 'MUSDB_STREAMS', 'MUSDB_VALID_TRACKS', 'SLAKH_SPLITS', 'SLAKH_STEMS',
+           'SLAKH_SR', 'DataError', 'Track', 'list_tracks', 'Setting', 'get_setting', 'accompaniment', 'rms_db',
+           'segment_starts', 'SegmentDataset', 'MixtureDataset', 'eval_items', 'prepare_musdb', 'slakh_stem_class',
+           'prepare_slakh']
 
 # %% ../nbs/03_data.ipynb #25906b23
 SPLITS = ('train', 'valid', 'test')
@@ -213,6 +214,69 @@ def where(self: SegmentDataset, i: int) -> tuple[Track, int]:
 def __getitem__(self: SegmentDataset, i: int) -> torch.Tensor:
     "Segment `i` as float32 (T,)."
     k, start = self._locate(i); return self.wavs[k][start:start + self.n]
+
+# %% ../nbs/03_data.ipynb #3ff2fd1e
+MIX_SUBSETS = ('all', 'no-singles', 'full')
+
+class MixtureDataset(Dataset):
+    "Items {'audio': (n,), 'prompt': 'Bass, Drums'}: sums of subsets of a track's active stems, with their labels."
+    def __init__(self, tracks: Sequence[Track], labels: Sequence[str] = ('bass', 'drums', 'guitar', 'piano'),
+                 samples: int = 2**15,            # window length, at `sample_rate`
+                 sample_rate: int = SAMPLE_RATE,  # Hz of the items (stems are resampled from 22050 Hz)
+                 subsets: str = 'all',            # 'all', 'no-singles' or 'full' (see above)
+                 mode: str = 'random',            # 'random' windows, or fixed non-overlapping 'chunks'
+                 length: int | None = None,       # items per epoch in 'random' mode (default: one per window)
+                 min_db: float = -50.0,           # a stem is active in a window when its RMS is >= min_db dBFS
+                 seed: int = 0):
+        if subsets not in MIX_SUBSETS: raise DataError(f"unknown subsets {subsets!r}: choose one of {', '.join(MIX_SUBSETS)}")
+        if mode not in ('random', 'chunks'): raise DataError(f"unknown mode {mode!r}: choose 'random' or 'chunks'")
+        tracks = [tracks] if isinstance(tracks, Track) else list(tracks)
+        if not tracks: raise DataError("MixtureDataset needs at least one track")
+        self.labels, self.n, self.sample_rate, self.subsets, self.mode = tuple(labels), samples, sample_rate, subsets, mode
+        self.min_db, self.seed, self.tracks = min_db, seed, tracks
+        rs = lambda w: w if sample_rate == SAMPLE_RATE else torchaudio.functional.resample(w, SAMPLE_RATE, sample_rate)
+        self.stems = [torch.stack([rs(t.load(s)) if s in t.stems else torch.zeros(rs(torch.zeros(t.num_samples)).shape)
+                                   for s in self.labels]) for t in progress(tracks, desc='loading stems', leave=False)]  # (S, T) each
+        self.windows = self._windows()
+        if not self.windows: raise DataError(f"no {samples}-sample window of {len(tracks)} track(s) has the stems that subsets={subsets!r} needs")
+        self.length = len(self.windows) if mode == 'chunks' else length or len(self.windows)
+
+# %% ../nbs/03_data.ipynb #d0da086e
+@patch
+def _windows(self: MixtureDataset) -> list[tuple[int, int, tuple]]:
+    "(track, start, active stem indices) of the candidate windows: hop n/4 ('random') or n ('chunks')."
+    hop, need = (self.n // 4 if self.mode == 'random' else self.n), 2 if self.subsets == 'no-singles' else 1
+    out = []
+    for k, x in enumerate(self.stems):
+        for a in range(0, x.shape[1] - self.n + 1, hop):
+            active = tuple(i for i, db in enumerate(rms_db(x[:, a:a + self.n]).tolist()) if db >= self.min_db)
+            if len(active) >= need: out.append((k, a, active))
+    return out
+
+@patch
+def __len__(self: MixtureDataset) -> int: return self.length
+
+@patch
+def choose(self: MixtureDataset, i: int) -> tuple[Track, int, tuple[str, ...]]:
+    "The track, start sample and stems (in prompt order) of item `i`, drawn from (seed, i) alone."
+    if not -len(self) <= i < len(self): raise IndexError(f"item {i} of a MixtureDataset of {len(self)}")
+    rng = np.random.default_rng((self.seed, i % len(self)))
+    k, a, active = self.windows[i % len(self) if self.mode == 'chunks' else int(rng.integers(len(self.windows)))]
+    if self.subsets == 'full': pick = list(active)
+    else:
+        lo = 2 if self.subsets == 'no-singles' else 1
+        sizes = np.array([math.comb(len(active), r) for r in range(lo, len(active) + 1)], float)   # uniform over subsets
+        r = lo + int(rng.choice(len(sizes), p=sizes / sizes.sum()))
+        pick = list(rng.choice(active, size=r, replace=False))
+    rng.shuffle(pick)
+    return self.tracks[k], a, tuple(self.labels[j] for j in pick)
+
+@patch
+def __getitem__(self: MixtureDataset, i: int) -> dict:
+    "Item `i`: {'audio': float32 (n,), 'prompt': 'Drums, Bass'}."
+    t, a, names = self.choose(i)
+    x = self.stems[self.tracks.index(t)][[self.labels.index(s) for s in names], a:a + self.n]
+    return dict(audio=x.sum(0), prompt=', '.join(s.capitalize() for s in names))
 
 # %% ../nbs/03_data.ipynb #7461aec3
 def eval_items(tracks: Iterable[Track], setting: str | Setting | Sequence[str], chunk_seconds: float | None = None,

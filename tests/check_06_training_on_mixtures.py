@@ -1,0 +1,14 @@
+"""What the training-on-mixtures chapter must leave behind (run at the ci profile by tests/test_chapters.py)."""
+import json
+import pandas as pd
+
+
+def check(work):
+    s = json.loads((work / 'summary.json').read_text())
+    assert s['profile'] == 'ci' and s['steps'] == 20 and s['subsets'] == 'all' and 0.1 < s['single_stem_share'] < 0.6, s
+    assert (work / 'model' / 'checkpoint' / 'ema.safetensors').is_file()
+    hist = pd.read_csv(work / 'model' / 'metrics.csv')
+    assert hist.step.iloc[-1] == 20 and hist.loss.notna().all() and hist.valid_loss.notna().any()
+    lv = pd.read_csv(work / 'table_preview_levels.csv', index_col=0)
+    assert list(lv.columns) == sorted(['Bass', 'Drums', 'Guitar', 'Piano', 'Bass, Drums, Guitar, Piano']) and len(lv) >= 2, lv
+    for png in ('items.png', 'training.png', 'previews.png'): assert (work / png).stat().st_size > 5_000, png
