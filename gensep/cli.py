@@ -301,12 +301,15 @@ def _accompany(a):
     print(f"accompanied {given} with {', '.join(gen)} ({x.shape[0] / model.sample_rate:.1f} s) in {took:.1f} s -> {out}")
 
 # %% ../nbs/90_cli.ipynb #5057df72
-# The demo's chapters, in order, with the parameters that fit the whole job in about 20 minutes on a 2-core
-# CPU: the priors get a short training run (200 steps) and InstGlow separates 10 s excerpts of two test tracks.
-# `{name}` stands for the output folder of an earlier chapter of the same run.
+# The demo's chapters, in order, with the parameters that fit the whole job in about 30 minutes on a 2-core
+# CPU: the priors get a short training run (200 steps) and InstGlow separates 10 s excerpts of two test tracks;
+# GMSDI's diffusion model trains for 8 minutes and generates a few clips. `{name}` stands for the output folder of
+# an earlier chapter of the same run. At the ci profile the training budgets are not used (a few steps).
 DEMO = (('mini_slakh', dict(metrics='sdr_global,si_sdri')),
         ('results', dict(data_dir='{mini_slakh}/data', steps=200, seconds=10.0, max_tracks=2, map_gamma=0.0)),
-        ('nll_boxplots', dict(data_dir='{mini_slakh}/data', priors_dir='{results}/priors')))
+        ('nll_boxplots', dict(data_dir='{mini_slakh}/data', priors_dir='{results}/priors')),
+        ('training_on_mixtures', dict(data_dir='{mini_slakh}/data', minutes=8.0, previews=4)),
+        ('generation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', clips=4, seconds=4.0, steps=50)))
 
 def _add_demo(sub):
     p = sub.add_parser('demo', help="the main job: run the report's chapters into one folder")
@@ -330,9 +333,17 @@ def run_demo(out: str | Path, profile: str = 'cpu', force: bool = False, plan=DE
             (out / 'plots').mkdir(exist_ok=True)
             dest = out / 'plots' / f'{work.name}_{png.name}'; dest.write_bytes(png.read_bytes())
             lines += [f"![{png.stem}](plots/{dest.name})", ""]
+        if (work / 'summary.json').is_file() and name == 'generation':
+            sj = json.loads((work / 'summary.json').read_text())
+            lines += [f"Median level (dBFS) of single-stem generations: {sj['median_level_dbfs']}", "",
+                      f"Own class closest (Fréchet distance): {sj['own_class_closest']}", ""]
         if (work / 'stems').is_dir():
             n = len(list((work / 'stems').rglob('*.wav')))
             lines += [f"Separated stems to listen to ({n} WAV files): {work.name}/stems/<setting>/<item>/<method>/<source>.wav", ""]
+        for sub in ('total', 'partial'):   # generated examples: players (HTML audio elements render in Jupyter and most viewers)
+            if (work / sub).is_dir():
+                lines += [f"Generated ({sub}):", ""] + [f'{w.stem}: <audio controls src="{work.name}/{sub}/{w.name}"></audio><br>'
+                                                         for w in sorted((work / sub).glob('*.wav'))] + [""]
         print(f"{name}: {time.time() - t:.0f} s -> {work}", flush=True)
     lines.insert(3, f"Total time: {time.time() - t0:.0f} s"); lines.insert(4, "")
     (out / 'report.md').write_text('\n'.join(lines))
@@ -348,17 +359,17 @@ BENCH_MODELS = {'glow': 'gensep.instglow:bench_prior_training', 'diffusion': 'ge
 
 def _add_bench(sub):
     p = sub.add_parser('bench', help='print measured speed figures with the machine they ran on')
-    p.add_argument('what', choices=('render', 'separate', 'train', 'denoise'))
+    p.add_argument('what', choices=('render', 'separate', 'train', 'denoise', 'generate'))
     p.add_argument('--seconds', type=float, default=10.0, help='track (render) or mixture (separate) length')
     p.add_argument('--tracks', type=int, default=4, help='render: tracks')
     p.add_argument('--profile', default=None, help='separate, train, denoise: model size')
     p.add_argument('--batch', type=int, default=4, help='denoise: inputs per network call')
-    p.add_argument('--sources', type=int, default=4, help='separate: number of priors')
+    p.add_argument('--sources', type=int, default=4, help='separate: number of priors; generate: coherent sources')
     p.add_argument('--iters', type=int, default=None, help='separate: iterations (default: the profile)')
     p.add_argument('--device', default=None); p.add_argument('--amp', action='store_true', help='separate: bf16 autocast')
     p.add_argument('--compile', nargs='?', const=True, default=False, help='separate: torch.compile the loss (optionally a mode)')
     p.add_argument('--model', default='glow', help=f"train: which model ({', '.join(BENCH_MODELS)})")
-    p.add_argument('--steps', type=int, default=20, help='train: timed optimizer steps (after 5 warm-up steps)')
+    p.add_argument('--steps', type=int, default=20, help='train: timed optimizer steps (after 5 warm-up steps); generate: sampler steps')
     p.add_argument('--precision', default='auto', choices=('auto', 'bf16', 'off'),
                    help='train: bf16 autocast (auto: on CUDA only)')
 
@@ -367,6 +378,9 @@ def _bench(a):
     if a.what == 'render':
         from gensep.minislakh import bench_render
         r = bench_render(seconds=a.seconds, tracks=a.tracks)
+    elif a.what == 'generate':
+        from gensep.generation import bench_generation
+        r = bench_generation(a.profile, a.seconds, a.sources, a.steps, device=a.device)
     elif a.what == 'denoise':
         from gensep.diffusion import bench_denoiser
         r = bench_denoiser(a.profile, a.seconds, a.batch, device=a.device, amp=a.amp)

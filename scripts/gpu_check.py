@@ -22,6 +22,7 @@ def steps(quick: bool):
            ('separate, bf16 + compile reduce-overhead', gs + ['bench', 'separate', '--profile', 'gpu', '--seconds', sec, '--amp', '--compile', 'reduce-overhead'], 600)]
     for amp in ([], ['--amp']):   # GMSDI: guided network evaluations on 4 x 12 s (a separation step's batch)
         out.append((f"diffusion denoiser, {'bf16' if amp else 'fp32'}", gs + ['bench', 'denoise', '--profile', 'gpu', '--seconds', '12', '--batch', '4'] + amp, 300))
+    out.append(('GMSDI total generation, 4 sources x 12 s, 20 adpm2 steps', gs + ['bench', 'generate', '--profile', 'gpu', '--seconds', '12', '--steps', '20'], 600))
     from gensep.cli import BENCH_MODELS
     for m in BENCH_MODELS:
         for prec in ('off', 'bf16'):
@@ -64,7 +65,7 @@ def main(argv=None):
     (out / 'report.json').write_text(json.dumps(report, indent=1))
     md = [f"# gensep gpu-check, {report['date']}", '', f"Machine: {format_machine(info)}", '',
           '| step | result | seconds | figures |', '|---|---|---|---|']
-    keys = ('s_per_iter', 'wall_s', 'warmup_s', 'items_per_s', 's_per_step', 'evals_per_s', 's_per_guided_call', 'peak_gpu_gib')
+    keys = ('s_per_iter', 'wall_s', 'warmup_s', 'items_per_s', 's_per_step', 'evals_per_s', 's_per_guided_call', 's_per_10s_audio', 'peak_gpu_gib')
     for r in results:
         f = r.get('figures', {}); figs = ', '.join(f"{k} {f[k]}" for k in keys if k in f)
         md.append(f"| {r['step']} | {'ok' if r['rc'] == 0 else 'FAILED'} | {r['seconds']} | {figs or (r['tail'][-1] if r['tail'] else '')} |")

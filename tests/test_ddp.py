@@ -80,3 +80,23 @@ def test_two_processes_stop_together_at_a_time_budget(tmp_path):
     step = int(h.step.iloc[-1])
     assert 0 < step < 1_000_000 and step % 10 == 0 and pd.notna(h.valid_loss.iloc[-1]), h.tail(3)
     assert load_checkpoint(tmp_path / 'timed' / 'checkpoint').meta['step'] == step
+
+
+def test_diffusion_trains_on_two_processes(tmp_path):
+    "`torchrun ... gensep.cli train diffusion`: GMSDI's model (dict batches of audio and prompts, the EMA callback) under DDP."
+    from gensep.baselines import toy_folder
+    from gensep.diffusion import load_diffusion
+    data = toy_folder(tmp_path / 'data', tracks=4, seconds=3.0)
+    env = {**os.environ, 'GENSEP_NO_PROGRESS': '1', 'OMP_NUM_THREADS': '1'}
+    for k in ('RANK', 'LOCAL_RANK', 'WORLD_SIZE'): env.pop(k, None)
+    args = ['-m', 'gensep.cli', 'train', 'diffusion', '--data', str(data), '--profile', 'ci', '--steps', '6',
+            '--labels', 'tones,noise,bass', '--device', 'cpu']
+    for out, launch in (('one', [sys.executable]), ('two', [str(BIN / 'torchrun'), '--standalone', '--nproc_per_node', '2'])):
+        r = subprocess.run(launch + args + ['--out', str(tmp_path / out)], cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+        assert r.returncode == 0, r.stdout[-2000:] + r.stderr[-4000:]
+    a, b = (load_diffusion(tmp_path / r, ema=False).state_dict() for r in ('one', 'two'))
+    # same global batch and data order; each process draws its own noise levels, so the runs differ, but both trained
+    assert a.keys() == b.keys() and all(torch.isfinite(v).all() for v in b.values())
+    assert a['net.out.2.weight'].abs().max() > 0 and b['net.out.2.weight'].abs().max() > 0     # zero at initialisation
+    assert sorted(p.name for p in (tmp_path / 'two' / 'checkpoint').iterdir()) == ['config.json', 'ema.safetensors', 'model.safetensors', 'trainer_state.pt']
+    h = pd.read_csv(tmp_path / 'two' / 'metrics.csv'); assert h.step.iloc[-1] == 6 and h.loss.notna().all()

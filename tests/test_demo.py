@@ -11,7 +11,7 @@ def test_demo_runs_and_writes_its_report(tmp_path):
     r = subprocess.run([GENSEP, 'demo', '--profile', 'ci', '--out', 'demo'], capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 0, r.stderr[-2000:]
     report = (out / 'report.md').read_text()
-    for name in ('01_mini_slakh', '05_results', '02_nll_boxplots'):
+    for name in ('01_mini_slakh', '05_results', '02_nll_boxplots', '06_training_on_mixtures', '07_generation'):
         assert (out / f'{name}.ipynb').is_file() and f'## {name}' in report
     tables = {p.name for p in (out / 'tables').iterdir()}
     assert {'05_results_table_sdr_musdb.csv', '05_results_table_sdr_slakh.csv', '01_mini_slakh_table_sdr_slakh.csv'} <= tables
@@ -23,6 +23,10 @@ def test_demo_runs_and_writes_its_report(tmp_path):
     assert {'05_results_table_sdr.png', '02_nll_boxplots_nll_boxplot.png'} <= plots, plots
     assert '![table_sdr](plots/05_results_table_sdr.png)' in report and '05_results/stems/' in report
     assert len(list((out / '05_results' / 'stems' / 'slakh').rglob('instglow_mle/piano.wav'))) >= 1
+    # GMSDI: the generation chapter used the model the training chapter trained; its tables and players are in the report
+    assert not (out / '07_generation' / 'model').exists() and (out / '06_training_on_mixtures' / 'model' / 'checkpoint').is_dir()
+    assert {'07_generation_table_frechet.csv', '07_generation_table_single.csv', '06_training_on_mixtures_table_preview_levels.csv'} <= tables
+    assert '<audio controls src="07_generation/total/mix.wav">' in report and 'Own class closest' in report
     # a second run refuses to overwrite the report
     r = subprocess.run([GENSEP, 'demo', '--profile', 'ci', '--out', 'demo'], capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 1 and 'already exists' in r.stderr

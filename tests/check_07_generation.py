@@ -1,0 +1,22 @@
+"""What the generation chapter must leave behind (run at the ci profile by tests/test_chapters.py)."""
+import json
+import numpy as np
+import pandas as pd
+
+LABELS = ['bass', 'drums', 'guitar', 'piano']
+
+
+def check(work):
+    single = pd.read_csv(work / 'table_single.csv', keep_default_na=False)
+    assert sorted(single.stem.unique()) == LABELS and len(single) == 8, single
+    assert np.isfinite(single[[f'fd_to_{l}' for l in LABELS]].values.astype(float)).all()
+    assert (single.median_level_dbfs.astype(float) > -120).all()
+    total = pd.read_csv(work / 'table_total.csv')
+    assert list(total.signal) == LABELS + ['mix (sum of the sources)', 'mix (sampled y)'] and total.fd.notna().all()
+    fr = pd.read_csv(work / 'table_frechet.csv', index_col=0)
+    assert list(fr.columns) == LABELS + ['mix'] and 'partial generation (given bass)' in fr.index
+    s = json.loads((work / 'summary.json').read_text())
+    assert s['profile'] == 'ci' and np.isfinite(s['coherence_rel_error']) and s['seconds_per_10s_single'] > 0, s
+    assert sorted(p.name for p in (work / 'total').iterdir()) == ['bass.wav', 'drums.wav', 'guitar.wav', 'mix.wav', 'piano.wav']
+    assert sorted(p.name for p in (work / 'partial').iterdir()) == ['bass.wav', 'drums.wav', 'guitar.wav', 'mix.wav', 'piano.wav']
+    for png in ('single.png', 'total.png'): assert (work / png).stat().st_size > 5_000, png
