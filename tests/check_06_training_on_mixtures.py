@@ -12,3 +12,5 @@ def check(work):
     lv = pd.read_csv(work / 'table_preview_levels.csv', index_col=0)
     assert list(lv.columns) == sorted(['Bass', 'Drums', 'Guitar', 'Piano', 'Bass, Drums, Guitar, Piano']) and len(lv) >= 2, lv
     for png in ('items.png', 'training.png', 'previews.png'): assert (work / png).stat().st_size > 5_000, png
+    ema = pd.read_csv(work / 'table_ema.csv', index_col=0)
+    assert list(ema.index) == ['last weights', 'EMA weights'] and ema['loss'].notna().all() and ema.loc['last weights', 'loss'] != ema.loc['EMA weights', 'loss']
