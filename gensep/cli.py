@@ -145,6 +145,7 @@ def _add_train(sub):
     d.add_argument('--patch', type=int, default=None, help="model size: samples per patch (default: the profile's)")
     d.add_argument('--channels', default=None, help="model size: channels per level, e.g. 32,64,128,128,128")
     d.add_argument('--factors', default=None, help="model size: down-sampling factors, e.g. 4,4,2,2 (one fewer than channels)")
+    d.add_argument('--upsample', default=None, choices=('transposed', 'nearest'), help="the UNet's up-sampling (default: the profile's)")
     d.add_argument('--device', default=None)
     d.add_argument('--resume', action='store_true', help='continue the run in --out from its checkpoint')
     d.add_argument('--force', action='store_true', help='start again, discarding the run in --out')
@@ -167,7 +168,7 @@ def _train_diffusion(a):
     if cond is None: raise GensepError(f"unknown --conditioner {a.conditioner!r}: choose labels, t5 or audio")
     train = {k: v for k, v in dict(batch_size=a.batch_size, lr=a.lr).items() if v is not None}
     ints = lambda s, name: tuple(int(v) for v in s.split(',')) if s else None
-    try: sizes = dict(patch=a.patch, channels=ints(a.channels, 'channels'), factors=ints(a.factors, 'factors'))
+    try: sizes = dict(patch=a.patch, channels=ints(a.channels, 'channels'), factors=ints(a.factors, 'factors'), upsample=a.upsample)
     except ValueError: raise GensepError(f"--channels/--factors must be comma-separated integers, got {a.channels!r} / {a.factors!r}") from None
     t0 = time.time()
     m = train_diffusion(a.data, a.out, profile=a.profile, steps=a.steps, minutes=a.minutes, subsets=a.subsets, labels=labels,
