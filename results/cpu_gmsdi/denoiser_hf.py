@@ -1,0 +1,21 @@
+"""One denoiser call on real test clips plus noise of std sigma (EMA weights, the clip's own label): mean log-mel of
+the top 24 of 64 bands for the real, the noisy and the denoised clips.
+
+    python results/cpu_gmsdi/denoiser_hf.py runs/gmsdi_all data/mini > denoiser_hf.txt
+"""
+import sys, torch
+from gensep.diffusion import load_diffusion
+from gensep.generation import real_clips
+from gensep.frechet import LogMelFrames
+torch.set_grad_enabled(False); torch.manual_seed(0)
+m = load_diffusion(sys.argv[1], ema=True, device='cpu'); sr = m.sample_rate
+emb = LogMelFrames(sample_rate=sr)
+hf = lambda x: emb.embed(list(x), sr).mean(0)[40:].mean().item()
+for l in ['Bass', 'Piano']:
+    x0 = real_clips(sys.argv[2], l, n=8, seconds=4.0, sample_rate=sr)
+    row = [f'{l}: real HF {hf(x0):.2f}']
+    for s in (0.01, 0.03, 0.1, 0.3):
+        xn = x0 + s * torch.randn_like(x0)
+        d = m.denoise(xn, torch.full((len(x0),), s), m.encode([l] * len(x0)))
+        row.append(f'sigma {s}: noisy {hf(xn):.2f} denoised {hf(d):.2f}')
+    print(' | '.join(row), flush=True)
