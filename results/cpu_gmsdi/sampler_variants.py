@@ -1,4 +1,4 @@
-"""Generation of 8 clips of 4 s per label with several sampler settings (EMA weights): level, mean log-mel of the
+"""Generation of 8 clips of 4 s per label with several sampler settings (EMA weights): mean of the clips' levels (dBFS), mean log-mel of the
 top 24 of 64 bands (1.9-5.5 kHz; natural log of power, higher = more energy) against the real test clips, own-class
 Frechet distance and the closest real class.
 
