@@ -10,8 +10,8 @@ from typing import Sequence
 from .core import GensepError, get_profile, check_out_dir, prepare_out_dir, format_machine, machine_info, package_root
 
 # %% auto #0
-__all__ = ['CHAPTERS_DIR', 'DEMO', 'BENCH_MODELS', 'list_chapters', 'find_chapter', 'run_chapter', 'run_demo', 'make_parser',
-           'main']
+__all__ = ['CHAPTERS_DIR', 'SEPARATION_METHODS', 'DEMO', 'BENCH_MODELS', 'list_chapters', 'find_chapter', 'run_chapter',
+           'run_demo', 'make_parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #c1a79671
 CHAPTERS_DIR = package_root().parent / 'nbs' / 'chapters'   # chapters ship with the source checkout
@@ -101,13 +101,16 @@ def _add_chapter(sub):
     p.add_argument('--force', action='store_true')
 
 def _parse_params(items: Sequence[str]) -> dict:
-    "KEY=VALUE pairs; values are parsed as JSON when they can be, else kept as strings."
+    "KEY=VALUE pairs; values are parsed as JSON or as Python literals (True, None, [3.0]) when they can be, else kept as strings."
     params = {}
     for it in items:
         if '=' not in it: raise GensepError(f"parameter {it!r} is not KEY=VALUE")
         k, v = it.split('=', 1)
         try: params[k] = json.loads(v)
-        except json.JSONDecodeError: params[k] = v
+        except json.JSONDecodeError:
+            import ast
+            try: params[k] = ast.literal_eval(v)
+            except (ValueError, SyntaxError): params[k] = v
     return params
 
 def _chapter(a):
@@ -178,38 +181,66 @@ def _train_diffusion(a):
         print(f"trained the diffusion model ({m.meta['step']} steps) in {time.time() - t0:.0f} s -> {a.out}")
 
 # %% ../nbs/90_cli.ipynb #de341b88
+SEPARATION_METHODS = ('instglow', 'gmsdi-separator', 'gmsdi-extractor', 'gmsdi-ensemble', 'msdm')
+
 def _add_separate(sub):
     p = sub.add_parser('separate', help='separate a mixture file into sources')
     p.add_argument('mix', help='mixture audio file (any format soundfile reads; resampled to 22.05 kHz mono)')
-    p.add_argument('--method', choices=('instglow',), default='instglow')
-    p.add_argument('--priors', required=True, help='folder with one trained prior per source (<priors>/<source>)')
+    p.add_argument('--method', choices=SEPARATION_METHODS, default='instglow',
+                   help='instglow (needs --priors); gmsdi-* (needs --model: a mixture-trained diffusion model); msdm (--model: a folder of per-source diffusion models)')
+    p.add_argument('--priors', default=None, help='instglow: folder with one trained prior per source (<priors>/<source>)')
+    p.add_argument('--model', default=None, help='gmsdi-*: run folder of the diffusion model; msdm: folder with <source>/ per source')
     p.add_argument('--sources', required=True, help='comma-separated sources, e.g. bass,drums,guitar,piano')
-    p.add_argument('--gamma', type=float, default=0.0, help='prior weight: 0 = MLE, (0, 1] = MAP')
+    p.add_argument('--gamma', type=float, default=0.0, help='instglow: prior weight: 0 = MLE, (0, 1] = MAP')
     p.add_argument('--prior-term', choices=('flow', 'znorm'), default='flow')
     p.add_argument('--iters', type=int, default=None); p.add_argument('--lr', type=float, default=0.01)
-    p.add_argument('--wiener', action='store_true', help='soft-mask post-filter of the estimates')
+    p.add_argument('--wiener', action='store_true', help='instglow: soft-mask post-filter of the estimates')
+    p.add_argument('--w', type=float, default=None, help="gmsdi: guidance scale (1: none; default 3 for the separator, 7.5 for the extractor)")
+    p.add_argument('--constrained', default=None, help='gmsdi-separator, msdm: the source constrained to the mixture minus the others (default: drums, else the last)')
+    p.add_argument('--steps', type=int, default=None, help="gmsdi, msdm: sampler steps (default: the profile's)")
+    p.add_argument('--s-churn', type=float, default=20.0, help='gmsdi, msdm: stochasticity of Euler with churn')
+    p.add_argument('--seed', type=int, default=0, help='gmsdi, msdm: seed of the sampler noise')
+    p.add_argument('--ensemble', default=None, help='gmsdi-ensemble: JSON of the per-source choice (default: <model>/ensemble.json, else the paper\'s choice)')
     p.add_argument('--out', required=True, help='output folder for <source>.wav (refused if not empty, unless --force)')
     p.add_argument('--device', default=None); p.add_argument('--force', action='store_true')
-    p.add_argument('--amp', action='store_true', help='bf16 autocast of the priors (GPU)')
+    p.add_argument('--amp', action='store_true', help='instglow: bf16 autocast of the priors (GPU)')
     p.add_argument('--compile', nargs='?', const=True, default=False, metavar='MODE',
-                   help="torch.compile the loss, optionally with a mode (on a GPU, 'reduce-overhead' is the fastest); "
+                   help="instglow: torch.compile the loss, optionally with a mode (on a GPU, 'reduce-overhead' is the fastest); "
                         "compiling takes about a minute, so it pays off on long or many inputs")
+
+def _diffusion_separator(a, sources):
+    "The GMSDI or MSDM separator that --method asks for."
+    from gensep import gmsdi
+    from gensep.diffusion import load_diffusion
+    if not a.model: raise GensepError(f"--method {a.method} needs --model (a trained diffusion model{'s folder' if a.method == 'msdm' else ''})")
+    kw = dict(steps=a.steps, s_churn=a.s_churn, seed=a.seed, device=a.device)
+    constrained = a.constrained or ('drums' if 'drums' in sources else sources[-1])
+    if a.method == 'msdm': return gmsdi.MSDMSeparator(gmsdi.load_msdm(a.model, sources, a.device), constrained, **kw)
+    model = load_diffusion(a.model, device=a.device)
+    if a.method == 'gmsdi-separator': return gmsdi.GMSDISeparator(model, constrained, w=a.w or 3.0, **kw)
+    if a.method == 'gmsdi-extractor': return gmsdi.GMSDIExtractor(model, w=a.w or 7.5, **kw)
+    path = Path(a.ensemble) if a.ensemble else Path(a.model) / 'ensemble.json'
+    if a.ensemble and not path.is_file(): raise GensepError(f"--ensemble {a.ensemble}: no such file")
+    return gmsdi.GMSDIEnsemble(model, gmsdi.load_ensemble(path) if path.is_file() else None, **kw)
 
 def _separate(a):
     from gensep.audio import load_audio, save_audio
-    from gensep.instglow import InstGlow, load_priors
     from gensep.baselines import with_accompaniment
     sources = [s.strip() for s in a.sources.split(',') if s.strip()]
     if len(set(sources)) != len(sources) or not sources: raise GensepError(f"--sources {a.sources!r}: give distinct source names")
     check_out_dir(a.out, a.force)                                    # refuse before spending time on the separation
     mix = load_audio(a.mix)                                          # bad input fails before anything is written
-    sep = InstGlow(load_priors(a.priors, sources, a.device), gamma=a.gamma, iters=a.iters, lr=a.lr, prior=a.prior_term,
-                   wiener=a.wiener, device=a.device, amp=a.amp, compile=a.compile)
+    if a.method == 'instglow':
+        from gensep.instglow import InstGlow, load_priors
+        if not a.priors: raise GensepError("--method instglow needs --priors (a folder with one trained prior per source)")
+        sep = InstGlow(load_priors(a.priors, sources, a.device), gamma=a.gamma, iters=a.iters, lr=a.lr, prior=a.prior_term,
+                       wiener=a.wiener, device=a.device, amp=a.amp, compile=a.compile)
+    else: sep = _diffusion_separator(a, sources)
     est = with_accompaniment(sep.separate(mix, sources))              # accompaniment.wav when vocals are separated
     out = prepare_out_dir(a.out, force=a.force)
     for s, w in est.items(): save_audio(out / f'{s}.wav', w)
-    print(f"{sep.name}: {len(sources)} sources of {mix.shape[0] / 22050:.1f} s in {sep.trajectory.seconds:.1f} s "
-          f"({sep.iters} iterations) -> {out}")
+    took, how = ((sep.trajectory.seconds, f"{sep.iters} iterations") if a.method == 'instglow' else (sep.seconds, f"{sep.sampling.steps} steps"))
+    print(f"{sep.name}: {len(sources)} sources of {mix.shape[0] / 22050:.1f} s in {took:.1f} s ({how}) -> {out}")
 
 # %% ../nbs/90_cli.ipynb #08671593
 def _source_prompts(prompt: str, labels) -> list[str]:
@@ -310,13 +341,16 @@ def _accompany(a):
 # %% ../nbs/90_cli.ipynb #5057df72
 # The demo's chapters, in order, with the parameters that fit the whole job in about 30 minutes on a 2-core
 # CPU: the priors get a short training run (200 steps) and InstGlow separates 10 s excerpts of two test tracks;
-# GMSDI's diffusion model trains for 8 minutes and generates a few clips. `{name}` stands for the output folder of
+# GMSDI's diffusion model trains for 8 minutes, generates a few clips and separates two test excerpts beside InstGlow
+# (without the MSDM baseline, whose four models would not fit). `{name}` stands for the output folder of
 # an earlier chapter of the same run. At the ci profile the training budgets are not used (a few steps).
 DEMO = (('mini_slakh', dict(metrics='sdr_global,si_sdri')),
         ('results', dict(data_dir='{mini_slakh}/data', steps=200, seconds=10.0, max_tracks=2, map_gamma=0.0)),
         ('nll_boxplots', dict(data_dir='{mini_slakh}/data', priors_dir='{results}/priors')),
         ('training_on_mixtures', dict(data_dir='{mini_slakh}/data', minutes=8.0, previews=4)),
-        ('generation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', clips=4, seconds=4.0, steps=50)))
+        ('generation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', clips=4, seconds=4.0, steps=50)),
+        ('gmsdi_separation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', priors_dir='{results}/priors',
+                                  with_msdm=False, ws=[3.0], max_valid=2, test_excerpts=1, max_tracks=2)))
 
 def _add_demo(sub):
     p = sub.add_parser('demo', help="the main job: run the report's chapters into one folder")
@@ -351,6 +385,9 @@ def run_demo(out: str | Path, profile: str = 'cpu', force: bool = False, plan=DE
             if (work / sub).is_dir():
                 lines += [f"Generated ({sub}):", ""] + [f'{w.stem}: <audio controls src="{work.name}/{sub}/{w.name}"></audio><br>'
                                                          for w in sorted((work / sub).glob('*.wav'))] + [""]
+        for d in sorted((work / 'example').glob('*')) if (work / 'example').is_dir() else []:   # separated examples: players
+            lines += [f"Separated by {d.name}:", ""] + [f'{w.stem}: <audio controls src="{work.name}/example/{d.name}/{w.name}"></audio><br>'
+                                                        for w in sorted(d.glob('*.wav'))] + [""]
         print(f"{name}: {time.time() - t:.0f} s -> {work}", flush=True)
     lines.insert(3, f"Total time: {time.time() - t0:.0f} s"); lines.insert(4, "")
     (out / 'report.md').write_text('\n'.join(lines))
@@ -366,7 +403,8 @@ BENCH_MODELS = {'glow': 'gensep.instglow:bench_prior_training', 'diffusion': 'ge
 
 def _add_bench(sub):
     p = sub.add_parser('bench', help='print measured speed figures with the machine they ran on')
-    p.add_argument('what', choices=('render', 'separate', 'train', 'denoise', 'generate'))
+    p.add_argument('what', choices=('render', 'separate', 'separate-gmsdi', 'train', 'denoise', 'generate'),
+                   help="separate: InstGlow; separate-gmsdi: GMSDI's Separator and Extractor and MSDM on one chunk, at the profile's sampler steps")
     p.add_argument('--seconds', type=float, default=10.0, help='track (render) or mixture (separate) length')
     p.add_argument('--tracks', type=int, default=4, help='render: tracks')
     p.add_argument('--profile', default=None, help='separate, train, denoise: model size')
@@ -391,6 +429,9 @@ def _bench(a):
     elif a.what == 'denoise':
         from gensep.diffusion import bench_denoiser
         r = bench_denoiser(a.profile, a.seconds, a.batch, device=a.device, amp=a.amp)
+    elif a.what == 'separate-gmsdi':
+        from gensep.gmsdi import bench_gmsdi_separation
+        r = bench_gmsdi_separation(a.profile, a.seconds, a.sources, device=a.device)
     elif a.what == 'separate':
         from gensep.instglow import bench_separation
         r = bench_separation(a.profile, a.seconds, a.sources, a.iters, a.device, amp=a.amp, compile=a.compile)

@@ -27,7 +27,7 @@ class GenerationError(GensepError, ValueError):
     "Generation settings that cannot work: unknown labels, bad weights, mismatched given sources."
 
 class GuidedStack:
-    "Guided denoiser D_w(x_i, sigma) for a stack x (N, T) where item i has its own prompt and negative prompt (None: null)."
+    "Guided denoiser D_w(x_i, sigma_i) for a stack x (N, T) where item i has its own prompt, negative prompt (None: null) and, optionally, noise level."
     def __init__(self, model: DiffusionModel, prompts: Sequence[str], negatives: Sequence[str | None] | None = None,
                  w: float = 1.0, clamp: bool = True):
         self.model, self.w, self.clamp, self.n = model, float(w), clamp, len(prompts)
@@ -37,10 +37,14 @@ class GuidedStack:
         self.uncond = pad_cond([model.encode(q) if q else model.null_cond(1) for q in negatives])
         self.calls = 0
     @torch.no_grad()
-    def __call__(self, x: torch.Tensor, sigma) -> torch.Tensor:   # x (..., N, T) -> same shape
+    def __call__(self, x: torch.Tensor, sigma) -> torch.Tensor:   # x (..., N, T); sigma: one level, or (N,) one per item
         shape = x.shape; x = x.reshape(-1, self.n, shape[-1]); B = x.shape[0]
         rep = lambda c: (c[0].repeat(B, 1, 1), c[1].repeat(B, 1))
-        d = self.model.guided_denoise(x.reshape(B * self.n, -1), sigma, rep(self.cond), self.w, rep(self.uncond))
+        s = torch.as_tensor(sigma, dtype=torch.float32, device=x.device)
+        if s.ndim:
+            if s.shape != (self.n,): raise GenerationError(f"sigma of shape {tuple(s.shape)}: give one level or one per item ({self.n})")
+            s = s.repeat(B)
+        d = self.model.guided_denoise(x.reshape(B * self.n, -1), s, rep(self.cond), self.w, rep(self.uncond))
         self.calls += 1
         d = d.clamp(-1, 1) if self.clamp else d
         return d.reshape(shape)

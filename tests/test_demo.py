@@ -11,7 +11,7 @@ def test_demo_runs_and_writes_its_report(tmp_path):
     r = subprocess.run([GENSEP, 'demo', '--profile', 'ci', '--out', 'demo'], capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 0, r.stderr[-2000:]
     report = (out / 'report.md').read_text()
-    for name in ('01_mini_slakh', '05_results', '02_nll_boxplots', '06_training_on_mixtures', '07_generation'):
+    for name in ('01_mini_slakh', '05_results', '02_nll_boxplots', '06_training_on_mixtures', '07_generation', '08_gmsdi_separation'):
         assert (out / f'{name}.ipynb').is_file() and f'## {name}' in report
     tables = {p.name for p in (out / 'tables').iterdir()}
     assert {'05_results_table_sdr_musdb.csv', '05_results_table_sdr_slakh.csv', '01_mini_slakh_table_sdr_slakh.csv'} <= tables
@@ -27,6 +27,11 @@ def test_demo_runs_and_writes_its_report(tmp_path):
     assert not (out / '07_generation' / 'model').exists() and (out / '06_training_on_mixtures' / 'model' / 'checkpoint').is_dir()
     assert {'07_generation_table_frechet.csv', '07_generation_table_single.csv', '06_training_on_mixtures_table_preview_levels.csv'} <= tables
     assert '<audio controls src="07_generation/total/mix.wav">' in report and 'Own class closest' in report
+    # GMSDI separation beside InstGlow, with the models the earlier chapters trained
+    assert not (out / '08_gmsdi_separation' / 'model').exists() and not (out / '08_gmsdi_separation' / 'priors').exists()
+    t2 = (out / 'tables' / '08_gmsdi_separation_table2.csv').read_text()
+    assert 'gmsdi_ensemble' in t2 and 'instglow_mle' in t2 and 'msdm' not in t2
+    assert '<audio controls src="08_gmsdi_separation/example/gmsdi_extractor/drums.wav">' in report
     # a second run refuses to overwrite the report
     r = subprocess.run([GENSEP, 'demo', '--profile', 'ci', '--out', 'demo'], capture_output=True, text=True, cwd=tmp_path)
     assert r.returncode == 1 and 'already exists' in r.stderr

@@ -77,3 +77,65 @@ def test_bad_model_and_audio(model, tmp_path):
     (tmp_path / 'bad.wav').write_bytes(b'not audio')
     r = gensep('accompany', tmp_path / 'bad.wav', '--model', model / 'model', '--given', 'bass', '--generate', 'tones', '--out', tmp_path / 'y')
     assert r.returncode == 1 and r.stderr.count('\n') == 1, r.stderr
+
+
+@pytest.fixture(scope='module')
+def mixture(model):
+    "A mixture the models have never seen (the test track's stems, summed), as FLAC at 22.05 kHz."
+    folder = model / 'data' / 'test' / 'track3'
+    x = sum(sf.read(str(folder / f'{s}.wav'))[0] for s in ('tones', 'noise', 'bass'))[:22050]
+    sf.write(str(model / 'mix.flac'), x, 22050)
+    return model / 'mix.flac'
+
+
+@pytest.mark.parametrize('method', ['gmsdi-separator', 'gmsdi-extractor', 'gmsdi-ensemble'])
+def test_separate_with_gmsdi(model, mixture, tmp_path, method):
+    out = tmp_path / 'sep'
+    r = gensep('separate', mixture, '--method', method, '--model', model / 'model', '--sources', 'tones,noise,bass',
+               '--constrained', 'bass', '--steps', 3, '--out', out)
+    assert r.returncode == 0, r.stderr
+    wavs = {p.stem: sf.read(str(p)) for p in out.glob('*.wav')}
+    assert set(wavs) == {'tones', 'noise', 'bass'}
+    assert all(sr == 22050 and len(x) == 22050 and np.isfinite(x).all() for x, sr in wavs.values())
+    if method == 'gmsdi-separator':                  # the Separator's stems add up to the mixture (below the model's 4 kHz band)
+        total = sum(x for x, _ in wavs.values()); mix = sf.read(str(mixture))[0]
+        lo = lambda v: np.fft.rfft(v)[:1800]         # bins below 1.8 kHz
+        assert np.abs(lo(total) - lo(mix)).max() < 0.05 * np.abs(lo(mix)).max()
+    r = gensep('separate', mixture, '--method', method, '--model', model / 'model', '--sources', 'tones,bass', '--out', out)
+    assert r.returncode == 1 and 'already exists' in r.stderr and r.stderr.count('\n') == 1, r.stderr
+
+
+def test_separate_with_msdm(model, mixture, tmp_path):
+    for s in ('tones', 'bass'):
+        r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'ci', '--steps', 4, '--labels', s, '--out', tmp_path / 'msdm' / s)
+        assert r.returncode == 0, r.stderr
+    r = gensep('separate', mixture, '--method', 'msdm', '--model', tmp_path / 'msdm', '--sources', 'tones,bass', '--steps', 2,
+               '--out', tmp_path / 'sep')
+    assert r.returncode == 0, r.stderr
+    assert 'msdm_bass' in r.stdout and sorted(p.name for p in (tmp_path / 'sep').iterdir()) == ['bass.wav', 'tones.wav']
+    r = gensep('separate', mixture, '--method', 'msdm', '--model', tmp_path / 'msdm', '--sources', 'tones,noise', '--out', tmp_path / 'x')
+    assert r.returncode == 1 and 'no MSDM prior for noise' in r.stderr and r.stderr.count('\n') == 1, r.stderr
+
+
+@pytest.mark.parametrize('args,msg', [
+    (['--method', 'gmsdi-separator', '--sources', 'tones,bass'], 'needs --model'),
+    (['--method', 'gmsdi-separator', '--model', 'MODEL', '--sources', 'tones,cello'], 'not cello'),
+    (['--method', 'gmsdi-separator', '--model', 'MODEL', '--sources', 'tones,bass', '--constrained', 'noise'], "constrained source 'noise'"),
+    (['--method', 'gmsdi-extractor', '--model', 'MODEL', '--sources', 'tones'], 'at least 2 sources'),
+    (['--method', 'gmsdi-ensemble', '--model', 'MODEL', '--sources', 'tones,bass', '--ensemble', 'nope.json'], 'no such file'),
+    (['--method', 'instglow', '--sources', 'tones,bass'], 'needs --priors'),
+])
+def test_separate_gmsdi_bad_input(model, mixture, tmp_path, args, msg):
+    args = [str(model / 'model') if a == 'MODEL' else a for a in args]
+    r = gensep('separate', mixture, *args, '--steps', 1, '--out', tmp_path / 'x')
+    assert r.returncode == 1 and msg in r.stderr and r.stderr.count('\n') == 1, r.stderr
+    assert not (tmp_path / 'x').exists() or not any((tmp_path / 'x').iterdir())
+
+
+def test_separate_refuses_nan_audio(model, tmp_path):
+    x = np.zeros(8000, dtype=np.float32); x[100] = np.nan
+    sf.write(str(tmp_path / 'nan.wav'), x, 22050, subtype='FLOAT')
+    r = gensep('separate', tmp_path / 'nan.wav', '--method', 'gmsdi-extractor', '--model', model / 'model', '--sources', 'tones,bass',
+               '--steps', 1, '--out', tmp_path / 'x')
+    assert r.returncode == 1 and 'NaN or infinite' in r.stderr and r.stderr.count('\n') == 1, r.stderr
+    assert not (tmp_path / 'x').exists() or not any((tmp_path / 'x').iterdir())
