@@ -132,10 +132,11 @@ def test_separate_gmsdi_bad_input(model, mixture, tmp_path, args, msg):
     assert not (tmp_path / 'x').exists() or not any((tmp_path / 'x').iterdir())
 
 
-def test_separate_refuses_nan_audio(model, tmp_path):
-    x = np.zeros(8000, dtype=np.float32); x[100] = np.nan
+@pytest.mark.parametrize('method', ['gmsdi-extractor', 'instglow'])
+def test_separate_refuses_nan_audio(model, tmp_path, method):
+    x = np.zeros(8000, dtype=np.float32); x[100] = np.nan; x[200] = np.inf
     sf.write(str(tmp_path / 'nan.wav'), x, 22050, subtype='FLOAT')
-    r = gensep('separate', tmp_path / 'nan.wav', '--method', 'gmsdi-extractor', '--model', model / 'model', '--sources', 'tones,bass',
+    r = gensep('separate', tmp_path / 'nan.wav', '--method', method, '--model', model / 'model', '--priors', tmp_path, '--sources', 'tones,bass',
                '--steps', 1, '--out', tmp_path / 'x')
-    assert r.returncode == 1 and 'NaN or infinite' in r.stderr and r.stderr.count('\n') == 1, r.stderr
+    assert r.returncode == 1 and 'NaN or infinite samples' in r.stderr and r.stderr.count('\n') == 1, r.stderr
     assert not (tmp_path / 'x').exists() or not any((tmp_path / 'x').iterdir())
