@@ -53,7 +53,7 @@ class SeparationSampling:
 
 GMSDI_SEPARATION = {   # per profile: sampler steps, chunk length (s) and chunks per batched call
     'ci': dict(steps=4, chunk_seconds=2.0, batch_chunks=2),
-    'cpu': dict(steps=25, chunk_seconds=12.0, batch_chunks=2),   # 25 beat 50 steps on validation excerpts (README)
+    'cpu': dict(steps=25, chunk_seconds=12.0, batch_chunks=2),   # half the time of 50; mixed effect (results/cpu_gmsdi_separation)
     'gpu': dict(steps=150, chunk_seconds=2**18 / 22050, batch_chunks=8),
 }
 
