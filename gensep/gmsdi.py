@@ -162,7 +162,7 @@ def separate(self: DiffusionSeparator, mixture: torch.Tensor, sources: Sequence[
     Y = _chunks(y, max(1, round(self.chunk_seconds * self.sample_rate)))
     g = torch.Generator(device=self.device).manual_seed(self.seed if self.seed is not None else torch.seed() % 2**62)
     groups = [Y[i:i + self.batch_chunks] for i in range(0, len(Y), self.batch_chunks)]
-    bar = progress(total=len(groups) * self.sampling.steps, desc=self.name, disable=None if self.progress_bar else True, leave=False)
+    bar = progress(total=len(groups) * self.sampling.steps, desc=self.name, leave=False, **({} if self.progress_bar else dict(disable=True)))
     every = max(1, math.ceil(self.sampling.steps / max(1, self.record)))
     self.trajectory = traj = SimpleNamespace(steps=[], sigmas=[], estimates=[], sources=sources, sample_rate=self.sample_rate)
     out = []
