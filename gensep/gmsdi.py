@@ -157,6 +157,7 @@ def _chunks(y: torch.Tensor, n: int) -> torch.Tensor:
 def separate(self: DiffusionSeparator, mixture: torch.Tensor, sources: Sequence[str], sr: int = SAMPLE_RATE, **kwargs) -> dict[str, torch.Tensor]:
     "Stems {source: (T,)} of `mixture` (T,) at rate `sr`, sampled at the model's rate in chunks."
     sources = list(sources); self._check_sources(sources)
+    if self.residual is not None and self.residual not in sources: raise GMSDIError(f"the residual source {self.residual!r} is not among {', '.join(sources)}")
     mix = _check_mixture(mixture); t0 = time.time()
     y = torchaudio.functional.resample(mix, sr, self.sample_rate) if sr != self.sample_rate else mix
     Y = _chunks(y, max(1, round(self.chunk_seconds * self.sample_rate)))
@@ -203,7 +204,6 @@ class GMSDISeparator(DiffusionSeparator):
     def _check_sources(self, sources):
         _model_sources(self.model, sources)
         if self.constrained not in sources: raise GMSDIError(f"the constrained source {self.constrained!r} is not among {', '.join(sources)}")
-        if self.residual is not None and self.residual not in sources: raise GMSDIError(f"the residual source {self.residual!r} is not among {', '.join(sources)}")
     def _sample(self, y, sources, g, cb):
         stack = GuidedStack(self.model, [format_prompt(s, model_labels(self.model)) for s in sources],
                             [self.negatives.get(s) for s in sources], self.w)
@@ -227,9 +227,7 @@ class GMSDIExtractor(DiffusionSeparator):
         self.negatives = _seed_negatives(model) if negatives == 'seed' else dict(negatives or {})
     @property
     def name(self) -> str: return "gmsdi_extractor"
-    def _check_sources(self, sources):
-        _model_sources(self.model, sources)
-        if self.residual is not None and self.residual not in sources: raise GMSDIError(f"the residual source {self.residual!r} is not among {', '.join(sources)}")
+    def _check_sources(self, sources): _model_sources(self.model, sources)
     def _sample(self, y, sources, g, cb):
         labels = model_labels(self.model); fp = lambda ls: format_prompt(ls, labels)
         prompts = [fp([s]) for s in sources] + [fp([o for o in sources if o != s]) for s in sources]
