@@ -10,8 +10,8 @@ from typing import Sequence
 from .core import GensepError, get_profile, check_out_dir, prepare_out_dir, format_machine, machine_info, package_root
 
 # %% auto #0
-__all__ = ['CHAPTERS_DIR', 'SEPARATION_METHODS', 'DEMO', 'BENCH_MODELS', 'list_chapters', 'find_chapter', 'run_chapter',
-           'run_demo', 'make_parser', 'main']
+__all__ = ['CHAPTERS_DIR', 'SEPARATION_METHODS', 'INSTGLOW_FAST', 'DEMO', 'DEMO_SECONDS', 'BENCH_MODELS', 'list_chapters',
+           'find_chapter', 'run_chapter', 'run_demo', 'make_parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #c1a79671
 CHAPTERS_DIR = package_root().parent / 'nbs' / 'chapters'   # chapters ship with the source checkout
@@ -27,7 +27,7 @@ def find_chapter(name: str) -> Path:
     return CHAPTERS_DIR / f'{matches[0]}.ipynb'
 
 # %% ../nbs/90_cli.ipynb #ebb42baf
-def run_chapter(name: str, out: str | Path, profile: str = 'cpu', force: bool = False, **params) -> Path:
+def run_chapter(name: str, out: str | Path, profile: str = 'cpu', force: bool = False, progress_bar: bool = False, **params) -> Path:
     "Execute chapter `name` with papermill into `out`; returns the chapter's own output folder `out/<chapter>`."
     import papermill as pm
     nb, profile = find_chapter(name), get_profile(profile).name
@@ -38,7 +38,8 @@ def run_chapter(name: str, out: str | Path, profile: str = 'cpu', force: bool = 
     params = dict(profile=profile, out_dir=str(work.resolve()), force=bool(force), **params)
     try:   # the kernel runs in the caller's directory, so relative paths among the parameters mean what they say
         pm.execute_notebook(str(nb), str(out / nb.name), parameters=params, kernel_name='python3',
-                            cwd=str(Path.cwd()), progress_bar=False, log_output=False)
+                            cwd=str(Path.cwd()), progress_bar=progress_bar and not os.environ.get('GENSEP_NO_PROGRESS'), log_output=False,
+                            extra_arguments=['--IPKernelApp.log_level=ERROR'])   # not the kernel's warning about TCP on localhost
     except pm.PapermillExecutionError as e:
         raise GensepError(f"chapter {nb.stem} failed in cell {e.exec_count}: {e.ename}: {e.evalue} (see {out / nb.name})") from None
     return work
@@ -122,9 +123,12 @@ def _chapter(a):
 def _add_train(sub):
     p = sub.add_parser('train', help='train a model').add_subparsers(dest='model', required=True)
     g = p.add_parser('glow', help='train the InstGlow prior of one source')
-    g.add_argument('--source', required=True, help='source to model (a stem name, or a source of the musdb/slakh settings)')
+    g.add_argument('--source', default=None, help='source to model (a stem name, or a source of the musdb/slakh settings)')
+    g.add_argument('--all', action='store_true', help="every source of the musdb and slakh settings that --data holds, into --out/<source> "
+                   "(default --out: the priors folder `gensep separate` uses), as many at once as the machine's cores allow")
+    g.add_argument('--jobs', type=int, default=None, help='--all: priors trained at once (default: one per core, at most one per source)')
     g.add_argument('--data', required=True, help='stem folder with train (and valid) splits')
-    g.add_argument('--out', required=True, help='run folder: metrics.csv and checkpoint/')
+    g.add_argument('--out', default=None, help='run folder: metrics.csv and checkpoint/ (with --all: the folder of one run per source)')
     g.add_argument('--profile', default=None, help='ci | cpu | gpu: model size and training length')
     g.add_argument('--steps', type=int, default=None); g.add_argument('--batch-size', type=int, default=None)
     g.add_argument('--lr', type=float, default=None); g.add_argument('--seed', type=int, default=0)
@@ -159,9 +163,30 @@ def _train(a):
     glow = {k: v for k, v in dict(transform=a.transform, hidden=a.hidden, blocks=a.blocks).items() if v is not None}
     train = {k: v for k, v in dict(batch_size=a.batch_size, lr=a.lr).items() if v is not None}
     t0 = time.time()
+    if a.all: return _train_all(a, glow, train)
+    if not a.source or not a.out: raise GensepError("gensep train glow needs --source and --out (or --all to train every source)")
     train_prior(a.source, a.data, a.out, profile=a.profile, steps=a.steps, resume=a.resume, force=a.force,
                 glow=glow, train=train, seed=a.seed, minutes=a.minutes)
     if int(os.environ.get('RANK', 0)) == 0: print(f"trained the {a.source} prior in {time.time() - t0:.0f} s -> {a.out}")
+
+def _train_all(a, glow, train):
+    "gensep train glow --all: one prior per source of the settings the stem folder holds, side by side."
+    from gensep.data import SETTINGS, list_tracks
+    from gensep.instglow import train_priors
+    from gensep.songs import default_priors_dir
+    if a.source: raise GensepError("--all trains every source: leave out --source")
+    stems = {p.stem for t in list_tracks(a.data, 'train') for p in t.path.glob('*.wav')}
+    sources = [s for s in dict.fromkeys(x for st in SETTINGS.values() for x in st.sources)
+               if s in stems or (s == 'other' and stems - {'vocals', 'bass', 'drums', 'mixture'})]
+    if not sources: raise GensepError(f"{a.data}: its training tracks hold none of the stems {sorted({x for st in SETTINGS.values() for x in st.sources})}")
+    out = Path(a.out) if a.out else default_priors_dir()
+    jobs = a.jobs or max(1, min(len(sources), os.cpu_count() or 1))
+    print(f"training {len(sources)} priors ({', '.join(sources)}), {jobs} at a time, into {out}", flush=True)
+    t0 = time.time()
+    train_priors(sources, a.data, out, profile=a.profile, steps=a.steps, jobs=jobs, resume=a.resume, force=a.force,
+                 glow=glow, train=train, seed=a.seed, minutes=a.minutes)
+    print(f"trained {len(sources)} priors in {time.time() - t0:.0f} s -> {out}; `gensep separate song.mp3` now uses them"
+          + ("" if not a.out else f" with --priors {out}"))
 
 def _train_diffusion(a):
     from gensep.diffusion import train_diffusion
@@ -182,18 +207,24 @@ def _train_diffusion(a):
 
 # %% ../nbs/90_cli.ipynb #de341b88
 SEPARATION_METHODS = ('instglow', 'gmsdi-separator', 'gmsdi-extractor', 'gmsdi-ensemble', 'msdm')
+INSTGLOW_FAST = dict(iters=30, lr=0.1, schedule='constant')   # `--fast`: measured in results/cpu_song
 
 def _add_separate(sub):
-    p = sub.add_parser('separate', help='separate a mixture file into sources')
-    p.add_argument('mix', help='mixture audio file (any format soundfile reads; resampled to 22.05 kHz mono)')
+    p = sub.add_parser('separate', help='separate songs into stems at their own sample rate and channels')
+    p.add_argument('mix', nargs='+', help='song files (WAV, FLAC, MP3, OGG: what libsndfile reads), separated one after the other')
     p.add_argument('--method', choices=SEPARATION_METHODS, default='instglow',
-                   help='instglow (needs --priors); gmsdi-* (needs --model: a mixture-trained diffusion model); msdm (--model: a folder of per-source diffusion models)')
-    p.add_argument('--priors', default=None, help='instglow: folder with one trained prior per source (<priors>/<source>)')
+                   help='instglow (priors: --priors, else the default folder); gmsdi-* (needs --model: a mixture-trained diffusion model); msdm (--model: a folder of per-source diffusion models)')
+    p.add_argument('--priors', default=None, help='instglow: folder with one trained prior per source (<priors>/<source>); '
+                   'default: $GENSEP_PRIORS, else runs/priors (filled by `make demo` and `gensep train glow --all`)')
     p.add_argument('--model', default=None, help='gmsdi-*: run folder of the diffusion model; msdm: folder with <source>/ per source')
-    p.add_argument('--sources', required=True, help='comma-separated sources, e.g. bass,drums,guitar,piano')
+    p.add_argument('--sources', default=None, help='comma-separated sources, e.g. bass,drums,guitar,piano '
+                   "(default: instglow: the priors' setting, vocals,bass,drums,other first; gmsdi: the model's labels)")
     p.add_argument('--gamma', type=float, default=0.0, help='instglow: prior weight: 0 = MLE, (0, 1] = MAP')
     p.add_argument('--prior-term', choices=('flow', 'znorm'), default='flow')
-    p.add_argument('--iters', type=int, default=None); p.add_argument('--lr', type=float, default=0.01)
+    p.add_argument('--iters', type=int, default=None, help="instglow: Adam iterations (default: the profile's, 150 at cpu; see --fast)")
+    p.add_argument('--lr', type=float, default=None, help='instglow: learning rate of the latents (default 0.01; --fast: its own)')
+    p.add_argument('--fast', action='store_true', help=f"instglow: {INSTGLOW_FAST['iters']} iterations at lr {INSTGLOW_FAST['lr']} with a cosine "
+                   "schedule instead of the paper's 150 at 0.01 (README: speed and SDR of both)")
     p.add_argument('--wiener', action='store_true', help='instglow: soft-mask post-filter of the estimates')
     p.add_argument('--w', type=float, default=None, help="gmsdi: guidance scale (1: none; default 3 for the separator, 7.5 for the extractor)")
     p.add_argument('--constrained', default=None, help='gmsdi-separator, msdm: the source constrained to the mixture minus the others (default: drums, else the last)')
@@ -201,8 +232,13 @@ def _add_separate(sub):
     p.add_argument('--s-churn', type=float, default=20.0, help='gmsdi, msdm: stochasticity of Euler with churn')
     p.add_argument('--seed', type=int, default=0, help='gmsdi, msdm: seed of the sampler noise')
     p.add_argument('--ensemble', default=None, help='gmsdi-ensemble: JSON of the per-source choice (default: <model>/ensemble.json, else the paper\'s choice)')
-    p.add_argument('--out', required=True, help='output folder for <source>.wav (refused if not empty, unless --force)')
-    p.add_argument('--device', default=None); p.add_argument('--force', action='store_true')
+    p.add_argument('--out', default=None, help='one song only: the folder for its <source>.wav (default: <root>/<method>/<song>/)')
+    p.add_argument('--root', default='separated', help='stems go to <root>/<method>/<song>/<source>.wav (default: ./separated)')
+    p.add_argument('--block-seconds', type=float, default=None,
+                   help="length of the blocks the song is read and separated in: memory grows with it, not with the song "
+                        "(default: the separator's chunk, 60 s for instglow)")
+    p.add_argument('--repair', action='store_true', help='set NaN or infinite samples to 0 (with a warning) instead of refusing the file')
+    p.add_argument('--device', default=None); p.add_argument('--force', action='store_true', help='replace existing stems')
     p.add_argument('--amp', action='store_true', help='instglow: bf16 autocast of the priors (GPU)')
     p.add_argument('--compile', nargs='?', const=True, default=False, metavar='MODE',
                    help="instglow: torch.compile the loss, optionally with a mode (on a GPU, 'reduce-overhead' is the fastest); "
@@ -224,23 +260,41 @@ def _diffusion_separator(a, sources):
     return gmsdi.GMSDIEnsemble(model, gmsdi.load_ensemble(path) if path.is_file() else None, **kw)
 
 def _separate(a):
-    from gensep.audio import load_audio, save_audio
-    from gensep.baselines import with_accompaniment
-    sources = [s.strip() for s in a.sources.split(',') if s.strip()]
-    if len(set(sources)) != len(sources) or not sources: raise GensepError(f"--sources {a.sources!r}: give distinct source names")
-    check_out_dir(a.out, a.force)                                    # refuse before spending time on the separation
-    mix = load_audio(a.mix)                                          # bad input fails before anything is written
+    from gensep.songs import _scan, separate_file, default_priors_dir, default_sources, SongError
+    songs = [Path(m) for m in a.mix]
+    if a.out and len(songs) > 1: raise GensepError(f"--out names one folder, but {len(songs)} songs were given: leave it out (stems go to --root)")
+    if len({m.stem for m in songs}) != len(songs): raise GensepError("two songs share a name, so their stems would share a folder: rename one")
+    for m in songs:                                                   # bad input fails before anything is loaded or written
+        sr, ch, n, bad = _scan(m)
+        if bad and not a.repair: raise SongError(f"{m}: {bad} NaN or infinite samples; pass --repair to set them to 0")
+    if a.sources: sources = [s.strip() for s in a.sources.split(',') if s.strip()]
+    elif a.method == 'instglow': sources = default_sources(a.priors)
+    elif a.method == 'msdm': raise GensepError("--method msdm needs --sources (one model per source under --model)")
+    else: sources = None                                              # gmsdi: the model's labels, once it is loaded
+    if sources is not None and (len(set(sources)) != len(sources) or not sources): raise GensepError(f"--sources {a.sources!r}: give distinct source names")
+    if a.out: check_out_dir(a.out, a.force)                           # refuse before spending time on the separation
     if a.method == 'instglow':
         from gensep.instglow import InstGlow, load_priors
-        if not a.priors: raise GensepError("--method instglow needs --priors (a folder with one trained prior per source)")
-        sep = InstGlow(load_priors(a.priors, sources, a.device), gamma=a.gamma, iters=a.iters, lr=a.lr, prior=a.prior_term,
-                       wiener=a.wiener, device=a.device, amp=a.amp, compile=a.compile)
-    else: sep = _diffusion_separator(a, sources)
-    est = with_accompaniment(sep.separate(mix, sources))              # accompaniment.wav when vocals are separated
-    out = prepare_out_dir(a.out, force=a.force)
-    for s, w in est.items(): save_audio(out / f'{s}.wav', w)
-    took, how = ((sep.trajectory.seconds, f"{sep.iters} iterations") if a.method == 'instglow' else (sep.seconds, f"{sep.sampling.steps} steps"))
-    print(f"{sep.name}: {len(sources)} sources of {mix.shape[0] / 22050:.1f} s in {took:.1f} s ({how}) -> {out}")
+        fast = INSTGLOW_FAST if a.fast else {}
+        sep = InstGlow(load_priors(a.priors or default_priors_dir(), sources, a.device), gamma=a.gamma, prior=a.prior_term,
+                       iters=a.iters if a.iters is not None else fast.get('iters'), lr=a.lr or fast.get('lr', 0.01),
+                       schedule=fast.get('schedule', 'constant'), wiener=a.wiener, device=a.device, amp=a.amp, compile=a.compile)
+    else:
+        if sources is None:
+            from gensep.diffusion import load_diffusion
+            from gensep.generation import model_labels
+            if not a.model: raise GensepError(f"--method {a.method} needs --model (a trained diffusion model)")
+            sources = list(model_labels(load_diffusion(a.model, device='cpu')))
+        sep = _diffusion_separator(a, sources)
+    method = sep.name + ('_fast' if a.method == 'instglow' and a.fast else '')
+    outs = [Path(a.out) if a.out else Path(a.root) / method / m.stem for m in songs]
+    for o in outs: check_out_dir(o, a.force)                          # every song's folder is checked before the first is separated
+    for m, o in zip(songs, outs):
+        info = separate_file(m, sep, sources, o, block_seconds=a.block_seconds, repair=a.repair, force=a.force)
+        print(f"{sep.name}: {len(sources)} sources of {m.name} ({info['seconds']:.1f} s, {info['channels']} channel"
+              f"{'s' if info['channels'] > 1 else ''} at {info['sample_rate']} Hz) in {info['compute_s']:.1f} s -> {o}", flush=True)
+
+
 
 # %% ../nbs/90_cli.ipynb #08671593
 def _source_prompts(prompt: str, labels) -> list[str]:
@@ -352,18 +406,34 @@ DEMO = (('mini_slakh', dict(metrics='sdr_global,si_sdri')),
         ('gmsdi_separation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', priors_dir='{results}/priors',
                                   with_msdm=False, ws=[3.0], max_valid=2, test_excerpts=1, max_tracks=2)))
 
+# Seconds each chapter took in the last full cpu demo on the 2-core development machine: only for the "time left" line.
+DEMO_SECONDS = dict(mini_slakh=176, results=863, nll_boxplots=40, training_on_mixtures=503, generation=240, gmsdi_separation=300)
+
+def _clock(s: float) -> str: return f"{int(s) // 60}:{int(s) % 60:02d}"
+
 def _add_demo(sub):
     p = sub.add_parser('demo', help="the main job: run the report's chapters into one folder")
     p.add_argument('--out', default='runs/demo'); p.add_argument('--profile', default='cpu')
     p.add_argument('--force', action='store_true')
 
-def run_demo(out: str | Path, profile: str = 'cpu', force: bool = False, plan=DEMO) -> Path:
-    "Run the demo's chapters into `out`; copies their tables to `out/tables/` and writes `out/report.md`."
+def run_demo(out: str | Path, profile: str = 'cpu', force: bool = False, plan=DEMO, install: bool = True) -> Path:
+    "Run the demo's chapters into `out`; copies their tables to `out/tables/`, writes `out/report.md`, installs the priors it trained."
     out, t0 = prepare_out_dir(out, force=force), time.time()
     done, lines = {}, [f"# gensep demo ({profile} profile)", "", f"Machine: {format_machine()}", ""]
-    for name, params in plan:
+    expect = {n: DEMO_SECONDS.get(n, 60) if profile == 'cpu' else None for n, _ in plan}
+    for k, (name, params) in enumerate(plan):
         params = {k: v.format(**done) if isinstance(v, str) else v for k, v in params.items()}
-        t = time.time(); work = run_chapter(name, out, profile=profile, **params); done[name] = str(work)
+        left = sum(expect[n] for n, _ in plan[k:]) if profile == 'cpu' else None
+        print(f"[{k + 1}/{len(plan)}] {name}: started at {_clock(time.time() - t0)}"
+              + (f"; usually about {_clock(expect[name])} here, about {_clock(left)} left in the demo" if left else ""), flush=True)
+        t = time.time(); work = run_chapter(name, out, profile=profile, progress_bar=True, **params); done[name] = str(work)
+        if install and (work / 'priors').is_dir():                       # `gensep separate song.mp3` uses them from now on
+            from gensep.songs import install_priors, default_priors_dir
+            res = install_priors(work / 'priors', origin=f'demo {out.name} ({profile} profile)')
+            kept = [s for s, v in res.items() if v != 'installed']
+            print(f"      priors of {', '.join(s for s, v in res.items() if v == 'installed') or 'no source'} installed in {default_priors_dir()}"
+                  + (f" (kept the user's own {', '.join(kept)})" if kept else "") + ": `gensep separate song.mp3` uses them", flush=True)
+            lines += [f"Priors installed for `gensep separate`: {default_priors_dir()}", ""]
         lines += [f"## {find_chapter(name).stem} ({time.time() - t:.0f} s)", "", f"Notebook: {work.name}.ipynb; outputs: {work.name}/",
                   f"Parameters: {params}", ""]
         for csv in sorted(work.glob('table*.csv')) + sorted(work.glob('training.csv')):
@@ -388,7 +458,7 @@ def run_demo(out: str | Path, profile: str = 'cpu', force: bool = False, plan=DE
         for d in sorted((work / 'example').glob('*')) if (work / 'example').is_dir() else []:   # separated examples: players
             lines += [f"Separated by {d.name}:", ""] + [f'{w.stem}: <audio controls src="{work.name}/example/{d.name}/{w.name}"></audio><br>'
                                                         for w in sorted(d.glob('*.wav'))] + [""]
-        print(f"{name}: {time.time() - t:.0f} s -> {work}", flush=True)
+        print(f"      {name} done in {_clock(time.time() - t)} -> {work}", flush=True)
     lines.insert(3, f"Total time: {time.time() - t0:.0f} s"); lines.insert(4, "")
     (out / 'report.md').write_text('\n'.join(lines))
     (out / 'machine.json').write_text(json.dumps(dict(machine_info(), profile=profile, seconds=round(time.time() - t0)), indent=1))

@@ -13,6 +13,7 @@ import torch
 import torchaudio
 import pandas as pd
 import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 import ipywidgets as W
 from IPython.display import display
 from fastcore.basics import patch
@@ -454,7 +455,7 @@ def scores(self: GMSDIPanel, result: GMSDIResult) -> pd.DataFrame:
 @patch
 def figure(self: GMSDIPanel, result: GMSDIResult, db_range: float = 80.):
     "SI-SDR along the trajectory (with references) and the spectrogram of every stem."
-    n = len(result.sources); fig = plt.figure(figsize=(11, 2.0 * ((n + 1) // 2) + 3.2))
+    n = len(result.sources); fig = Figure(figsize=(11, 2.0 * ((n + 1) // 2) + 3.2))   # not pyplot's: a widget callback may run while the inline backend flushes pyplot's figures on another thread
     gs = fig.add_gridspec(1 + (n + 1) // 2, 2)
     if result.references: plot_trajectory(trajectory_sisdr(result.trajectory, result.references), fig.add_subplot(gs[0, :]), 'each stem along the sampler')
     for k, s in enumerate(result.sources):
@@ -500,6 +501,6 @@ def on_run(self: GMSDIPanel, ui: SimpleNamespace | None = None) -> GMSDIResult |
         self.message = None
         print(f"{res.method} on {res.track}: {len(res.sources)} stems in {res.seconds:.1f} s")
         if res.scores is not None: display(res.scores.round(2))
-        fig = self.figure(res); display(fig); plt.close(fig)
+        display(self.figure(res))
         display(self.players(res))
     return res

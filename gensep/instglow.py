@@ -180,6 +180,8 @@ class InstGlow:
                  gamma: float = 0.0,             # prior weight: 0 = MLE, (0, 1] = MAP
                  iters: int | None = None,       # Adam iterations; None: the profile's (150 beyond ci)
                  lr: float = 0.01,               # Adam learning rate on the latents
+                 schedule: str = 'constant',     # learning rate over the iterations: 'constant' (the paper) or 'cosine' (to 0)
+                 init: str = 'zeros',            # starting latents: 'zeros' (each prior's mode, the paper) or 'equal' (encode V/S)
                  prior: str = 'flow',            # MAP prior term: 'flow' (exact NLL, Eq. 6) or 'znorm' (0.5 mean z^2)
                  chunk_seconds: float | None = None,  # longest piece optimised as one; None: the profile's (60 s)
                  max_chunks: int = 4,            # chunks per batched graph (bounds memory)
@@ -193,9 +195,12 @@ class InstGlow:
         if not priors: raise SeparationError("InstGlow needs at least one prior")
         if gamma < 0: raise SeparationError(f"gamma must be >= 0, got {gamma}")
         if prior not in ('flow', 'znorm'): raise SeparationError(f"unknown prior term {prior!r}: use 'flow' or 'znorm'")
+        if schedule not in ('constant', 'cosine'): raise SeparationError(f"unknown schedule {schedule!r}: use 'constant' or 'cosine'")
+        if init not in ('zeros', 'equal'): raise SeparationError(f"unknown init {init!r}: use 'zeros' or 'equal'")
         _check_compatible(priors)
         sep = get_profile().separate
         self.priors, self.gamma, self.lr, self.prior, self.wiener = dict(priors), float(gamma), lr, prior, wiener
+        self.schedule, self.init = schedule, init
         self.iters = int(iters if iters is not None else sep['iters'])
         self.chunk_seconds = chunk_seconds or sep['chunk_seconds']
         self.max_chunks, self.record, self.snapshot_seconds = max_chunks, tuple(record), snapshot_seconds
@@ -225,8 +230,13 @@ InstGlow._loss_fn = _loss_fn
 def _optimise(self: InstGlow, fn: Callable, V: torch.Tensor, mask: torch.Tensor, traj: Trajectory, first: bool, desc: str):
     "Adam on the latents of chunks V (C, F, L); returns the final estimates (S, C, F, L)."
     S, dev = len(traj.sources), V.device
-    z = torch.zeros(S, *V.shape, device=dev, requires_grad=True)
+    if self.init == 'equal':           # each source starts as an equal share of the mixture, exactly encoded
+        enc = vmap_priors([self.priors[s].to(dev).eval() for s in traj.sources], 'encode')
+        with torch.no_grad(): z = enc((V / S).expand(S, *V.shape).contiguous()).float()
+        z.requires_grad_(True)
+    else: z = torch.zeros(S, *V.shape, device=dev, requires_grad=True)
     opt = torch.optim.Adam([z], lr=self.lr, fused=dev.type == 'cuda')
+    sched = (torch.optim.lr_scheduler.CosineAnnealingLR(opt, max(1, self.iters)) if self.schedule == 'cosine' else None)
     keep, hist, checked = round(self.snapshot_seconds * SAMPLE_RATE / HOP), [], 0
     for it in progress(range(self.iters + 1), desc=desc, leave=False, disable=not self.progress_bar or None):
         loss, terms = fn(z, V, mask)
@@ -240,6 +250,7 @@ def _optimise(self: InstGlow, fn: Callable, V: torch.Tensor, mask: torch.Tensor,
         if first and it in self.record: traj.snapshots[it] = terms['x'][:, 0, :, :keep].float().cpu()
         if it == self.iters: break
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
+        if sched is not None: sched.step()
     if first:
         H = torch.stack(hist).cpu()
         traj.loss, traj.likelihood, traj.prior = H[:, 0].tolist(), H[:, 1].tolist(), H[:, 2:].tolist() if H.shape[1] > 2 else []

@@ -10,6 +10,7 @@ from types import SimpleNamespace
 from typing import Mapping, Sequence
 import ipywidgets as W
 import matplotlib.pyplot as plt
+from matplotlib.figure import Figure
 import pandas as pd
 import torch
 from fastcore.basics import patch
@@ -175,7 +176,7 @@ def figure(self: SeparationPanel, result: PanelResult, db_range: float = 80.):
     refs, S = result.references or {}, len(result.sources)
     mags = {(s, k): stft(w.float().cpu()).abs() for k, sig in (('estimate', result.estimates), ('true', refs)) for s, w in sig.items()}
     vmax, ncols = _db_max(mags.values()), 3 if refs else 2
-    fig = plt.figure(figsize=(3.6 * ncols + 1, 2.1 * max(S, 2) + 0.6), layout='constrained')
+    fig = Figure(figsize=(3.6 * ncols + 1, 2.1 * max(S, 2) + 0.6), layout='constrained')   # not pyplot's: a widget callback may run while the inline backend flushes pyplot's figures on another thread
     grid = fig.add_gridspec(1, ncols, width_ratios=[1] * (ncols - 1) + [0.9])
     cells = grid[0, :ncols - 1].subgridspec(S, ncols - 1)
     for r, s in enumerate(result.sources):
@@ -229,7 +230,7 @@ def on_run(self: SeparationPanel, ui: SimpleNamespace | None = None) -> PanelRes
         self.last, self.message = res, None
         print(f'{res.method} on {res.track}: {len(res.sources)} sources, {res.iters} iterations in {res.seconds:.1f} s')
         if res.sdr is not None: display(res.sdr.round(2))
-        fig = self.figure(res); display(fig); plt.close(fig)
+        display(self.figure(res))
         display(self.players(res))
     return res
 
@@ -288,7 +289,8 @@ def figure(self: GenerationPanel, result: GenerationResult, db_range: float = 80
     "Waveform and spectrogram of every source and of the mix (one dB scale)."
     sig = {**result.sources, 'mix': result.mix}; sr = result.sample_rate
     vmax = _db_max([stft(v.float()).abs() for v in sig.values()])
-    fig, axs = plt.subplots(len(sig), 2, figsize=(11, 1.7 * len(sig) + 0.6), squeeze=False, gridspec_kw=dict(width_ratios=[1, 1.4]))
+    fig = Figure(figsize=(11, 1.7 * len(sig) + 0.6))   # not pyplot's: a widget callback may run while the inline backend flushes pyplot's figures on another thread
+    axs = fig.subplots(len(sig), 2, squeeze=False, gridspec_kw=dict(width_ratios=[1, 1.4]))
     for r, (k, v) in enumerate(sig.items()):
         t = torch.arange(v.shape[-1]) / sr
         axs[r, 0].plot(t, v.numpy(), lw=0.3, color='k'); axs[r, 0].set_ylim(-1, 1); axs[r, 0].set_ylabel(k)
@@ -339,6 +341,6 @@ def on_generate(self: GenerationPanel, ui: SimpleNamespace | None = None) -> Gen
         finally: ui.run.disabled = False
         self.message = None
         print(f"{', '.join(res.prompts)}: {res.settings.steps} {res.settings.sampler} steps in {res.seconds:.1f} s")
-        display(self.levels(res).round(1)); fig = self.figure(res); display(fig); plt.close(fig)
+        display(self.levels(res).round(1)); display(self.figure(res))
         display(self.players(res))
     return res

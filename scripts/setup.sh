@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-APT_PACKAGES="ffmpeg libfluidsynth3 fluid-soundfont-gm g++"   # g++: torch.compile on the CPU
+APT_PACKAGES="ffmpeg libfluidsynth3 fluid-soundfont-gm g++ chromium"   # g++: torch.compile on the CPU; chromium: tests/test_browser.py
 missing=""
 for p in $APT_PACKAGES; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

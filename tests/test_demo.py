@@ -1,5 +1,5 @@
 """`make demo` at the ci profile: the whole chain of chapters, each fed by the previous ones' outputs."""
-import subprocess, sys
+import os, subprocess, sys
 from pathlib import Path
 
 GENSEP = str(Path(sys.executable).parent / 'gensep')
@@ -8,9 +8,14 @@ GENSEP = str(Path(sys.executable).parent / 'gensep')
 def test_demo_runs_and_writes_its_report(tmp_path):
     out = tmp_path / 'demo'
     # a relative --out, as `make demo` gives it: chapters run in nbs/chapters, so every folder must be resolved
-    r = subprocess.run([GENSEP, 'demo', '--profile', 'ci', '--out', 'demo'], capture_output=True, text=True, cwd=tmp_path)
+    env = {**os.environ, 'GENSEP_PRIORS': str(tmp_path / 'home')}
+    r = subprocess.run([GENSEP, 'demo', '--profile', 'ci', '--out', 'demo'], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert r.returncode == 0, r.stderr[-2000:]
     report = (out / 'report.md').read_text()
+    # it says where it is, without the kernel's warning about TCP, and leaves its priors where `gensep separate` looks
+    assert '[1/6] mini_slakh: started at 0:00' in r.stdout and '[6/6] gmsdi_separation' in r.stdout, r.stdout
+    assert 'TCP' not in r.stderr and 'TCP' not in r.stdout, r.stderr[-2000:]
+    assert 'installed in' in r.stdout and sorted(p.name for p in (tmp_path / 'home').iterdir()) == ['bass', 'drums', 'guitar', 'other', 'piano', 'vocals']
     for name in ('01_mini_slakh', '05_results', '02_nll_boxplots', '06_training_on_mixtures', '07_generation', '08_gmsdi_separation'):
         assert (out / f'{name}.ipynb').is_file() and f'## {name}' in report
     tables = {p.name for p in (out / 'tables').iterdir()}
@@ -33,5 +38,13 @@ def test_demo_runs_and_writes_its_report(tmp_path):
     assert 'gmsdi_ensemble' in t2 and 'instglow_mle' in t2 and 'msdm' not in t2
     assert '<audio controls src="08_gmsdi_separation/example/gmsdi_extractor/drums.wav">' in report
     # a second run refuses to overwrite the report
-    r = subprocess.run([GENSEP, 'demo', '--profile', 'ci', '--out', 'demo'], capture_output=True, text=True, cwd=tmp_path)
+    r = subprocess.run([GENSEP, 'demo', '--profile', 'ci', '--out', 'demo'], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert r.returncode == 1 and 'already exists' in r.stderr
+    # after the demo, a song separates with no other argument: the MUSDB-like priors it installed, stems under separated/
+    import numpy as np, soundfile as sf
+    t = np.arange(44100 * 2) / 44100
+    sf.write(str(tmp_path / 'song.wav'), np.stack([np.sin(2 * np.pi * 110 * t), 0.5 * np.sin(2 * np.pi * 440 * t)], 1) * 0.3, 44100)
+    r = subprocess.run([GENSEP, 'separate', 'song.wav'], capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert r.returncode == 0, r.stderr[-2000:]
+    stems = sorted(p.name for p in (tmp_path / 'separated' / 'instglow_mle' / 'song').iterdir())
+    assert stems == ['accompaniment.wav', 'bass.wav', 'drums.wav', 'other.wav', 'vocals.wav'], stems

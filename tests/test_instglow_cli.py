@@ -1,5 +1,5 @@
 """`gensep train glow` and `gensep separate` as a user runs them, on a tiny synthetic stem folder (ci profile)."""
-import json, shutil, subprocess, sys
+import json, os, shutil, subprocess, sys
 from pathlib import Path
 import numpy as np
 import pytest
@@ -10,8 +10,9 @@ from gensep.baselines import toy_folder
 GENSEP = str(Path(sys.executable).parent / 'gensep')
 
 
-def gensep(*args):
-    return subprocess.run([GENSEP, *map(str, args)], capture_output=True, text=True)
+def gensep(*args, env=None, cwd=None):
+    env = {**os.environ, 'GENSEP_PRIORS': os.environ.get('GENSEP_PRIORS', '/nonexistent/gensep-priors'), **(env or {})}
+    return subprocess.run([GENSEP, *map(str, args)], capture_output=True, text=True, env=env, cwd=cwd)
 
 
 @pytest.fixture(scope='module')
@@ -85,3 +86,62 @@ def test_train_stops_at_its_time_budget(tmp_path):
     assert r.returncode == 0, r.stderr
     step = json.loads((tmp_path / 'run' / 'checkpoint' / 'config.json').read_text())['meta']['step']
     assert 0 < step < 10**6 and step % 10 == 0, step                  # stopped by the clock, with a checkpoint
+
+
+def _stereo_song(trained, path, sr=44100, seconds=3.0):
+    "A stereo song at `sr` from a test track's stems, panned apart, written to `path` (its format from the suffix)."
+    import torch, torchaudio
+    folder = trained / 'data' / 'test' / 'track3'
+    stems = [torch.from_numpy(sf.read(str(folder / f'{s}.wav'), dtype='float32')[0][:int(seconds * 22050)]) for s in ('tones', 'noise', 'bass')]
+    x = sum(torch.stack([np.cos(p * np.pi / 2) * v, np.sin(p * np.pi / 2) * v]) for v, p in zip(stems, (0.1, 0.5, 0.9)))
+    x = torchaudio.functional.resample(x, 22050, sr)
+    sf.write(str(path), (0.5 * x / x.abs().max()).T.numpy(), sr)
+    return path
+
+
+def test_separate_songs_with_defaults(trained, tmp_path):
+    """No --priors and no --out: the default priors folder ($GENSEP_PRIORS) and separated/<method>/<song>/;
+    a stereo 44.1 kHz MP3 gives stereo 44.1 kHz stems that add up to it; several songs in one call."""
+    home = tmp_path / 'home'; env = dict(GENSEP_PRIORS=str(home))
+    song = _stereo_song(trained, tmp_path / 'song.mp3'); other = _stereo_song(trained, tmp_path / 'other.wav', sr=48000, seconds=2.0)
+    r = gensep('separate', song, env=env, cwd=tmp_path)
+    assert r.returncode == 1 and 'no trained priors in' in r.stderr and 'make demo' in r.stderr and r.stderr.count('\n') == 1, r.stderr
+    shutil.copytree(trained / 'priors', home)
+    r = gensep('separate', song, env=env, cwd=tmp_path)                     # toy priors cover neither setting
+    assert r.returncode == 1 and 'cover no whole setting' in r.stderr, r.stderr
+    r = gensep('separate', song, other, '--sources', 'tones,noise,bass', '--iters', 3, env=env, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    x, sr = sf.read(str(song), dtype='float32', always_2d=True)
+    for name, (xin, rate) in {'song': (x, sr), 'other': sf.read(str(other), dtype='float32', always_2d=True)}.items():
+        out = tmp_path / 'separated' / 'instglow_mle' / name
+        stems = {p.stem: sf.read(str(p), always_2d=True) for p in out.glob('*.wav')}
+        assert set(stems) == {'tones', 'noise', 'bass'}, list(out.iterdir())
+        assert all(v.shape == xin.shape and r_ == rate for v, r_ in stems.values()), [(v.shape, r_) for v, r_ in stems.values()]
+        assert np.abs(sum(v for v, _ in stems.values()) - xin).max() < 1e-4      # the stems add up to the song
+    assert sr == 44100 and x.shape[1] == 2
+    r = gensep('separate', song, '--sources', 'tones,noise,bass', '--iters', 3, env=env, cwd=tmp_path)
+    assert r.returncode == 1 and 'already exists' in r.stderr, r.stderr
+    r = gensep('separate', song, other, '--sources', 'tones,bass', '--out', tmp_path / 'o', env=env, cwd=tmp_path)
+    assert r.returncode == 1 and '--out names one folder' in r.stderr, r.stderr
+
+
+def test_separate_repairs_nan_when_asked(trained, tmp_path):
+    x = sf.read(str(trained / 'data' / 'test' / 'track3' / 'bass.wav'), dtype='float32')[0][:22050].copy()
+    x[10:13] = np.nan
+    sf.write(str(tmp_path / 'nan.wav'), x, 22050, subtype='FLOAT')
+    args = ('separate', tmp_path / 'nan.wav', '--priors', trained / 'priors', '--sources', 'tones,bass', '--iters', 2, '--out', tmp_path / 'o')
+    r = gensep(*args)
+    assert r.returncode == 1 and '3 NaN or infinite samples; pass --repair' in r.stderr and not (tmp_path / 'o').exists(), r.stderr
+    r = gensep(*args, '--repair')
+    assert r.returncode == 0 and '3 NaN or infinite samples set to 0' in r.stderr, r.stderr
+    assert all(np.isfinite(sf.read(str(p))[0]).all() for p in (tmp_path / 'o').glob('*.wav'))
+
+
+def test_train_all_fills_the_default_priors(trained, tmp_path):
+    home = tmp_path / 'home'
+    r = gensep('train', 'glow', '--all', '--data', trained / 'data', '--profile', 'ci', '--steps', 2, env=dict(GENSEP_PRIORS=str(home)))
+    assert r.returncode == 0, r.stderr
+    assert sorted(p.name for p in home.iterdir()) == ['bass', 'other'], list(home.iterdir())   # toy stems: bass, and the rest as 'other'
+    assert all((home / s / 'checkpoint' / 'config.json').is_file() for s in ('bass', 'other'))
+    r = gensep('train', 'glow', '--data', trained / 'data', '--profile', 'ci')
+    assert r.returncode == 1 and 'needs --source and --out' in r.stderr, r.stderr
