@@ -260,7 +260,7 @@ def _diffusion_separator(a, sources):
     return gmsdi.GMSDIEnsemble(model, gmsdi.load_ensemble(path) if path.is_file() else None, **kw)
 
 def _separate(a):
-    from gensep.songs import _scan, separate_file, default_priors_dir, default_sources, SongError
+    from gensep.songs import _scan, separate_file, default_priors_dir, default_sources, installed_sources, SongError
     songs = [Path(m) for m in a.mix]
     if a.out and len(songs) > 1: raise GensepError(f"--out names one folder, but {len(songs)} songs were given: leave it out (stems go to --root)")
     if len({m.stem for m in songs}) != len(songs): raise GensepError("two songs share a name, so their stems would share a folder: rename one")
@@ -275,6 +275,7 @@ def _separate(a):
     if a.out: check_out_dir(a.out, a.force)                           # refuse before spending time on the separation
     if a.method == 'instglow':
         from gensep.instglow import InstGlow, load_priors
+        if not a.priors and not installed_sources(): default_sources()    # one line: no priors yet, and how to make them
         fast = INSTGLOW_FAST if a.fast else {}
         sep = InstGlow(load_priors(a.priors or default_priors_dir(), sources, a.device), gamma=a.gamma, prior=a.prior_term,
                        iters=a.iters if a.iters is not None else fast.get('iters'), lr=a.lr or fast.get('lr', 0.01),

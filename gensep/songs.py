@@ -164,7 +164,8 @@ def separate_file(path: str | Path, separator, sources: Sequence[str], out_dir: 
     if bad: warnings.warn(f"{path}: {bad} NaN or infinite samples set to 0")
     if n < _grid(sr)[0]: raise SongError(f"{path}: {n} samples at {sr} Hz is shorter than one STFT frame")
     block_s = float(block_seconds or _default_block(separator))
-    plan = block_plan(n, max(1, round(block_s * sr)), round(overlap_seconds * sr))
+    block = max(1, round(block_s * sr))
+    plan = block_plan(n, block, min(round(overlap_seconds * sr), block // 4))   # short blocks: a quarter of a block
     names = sources + (['accompaniment'] if accompaniment and 'vocals' in sources and len(sources) > 1 else [])
     if out_dir.exists() and force: shutil.rmtree(out_dir)
     made = not out_dir.exists()
