@@ -6,14 +6,15 @@
 from __future__ import annotations
 import json, math, os, shutil, time, warnings
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Sequence
 import numpy as np
 import soundfile as sf
 import torch
 import torchaudio
 from .core import GensepError, check_out_dir, progress, runs_dir
-from .audio import SAMPLE_RATE, N_FFT, HOP, stft, istft
+from .audio import SAMPLE_RATE, N_FFT, HOP, stft
 from .data import SETTINGS
+from .train import find_checkpoint
 
 # %% auto #0
 __all__ = ['PRIORS_ENV', 'DEMO_MARK', 'SongError', 'default_priors_dir', 'installed_sources', 'default_sources', 'install_priors',
@@ -52,7 +53,6 @@ def default_sources(root: str | Path | None = None) -> list[str]:
 def install_priors(src: str | Path, sources: Sequence[str] | None = None, root: str | Path | None = None,
                    origin: str = 'demo') -> dict[str, str]:
     "Copy the priors `<src>/<source>` into `root` (default folder); returns {source: 'installed' | 'kept (reason)'}."
-    from gensep.train import find_checkpoint
     src, root = Path(src), Path(root) if root else default_priors_dir()
     sources = list(sources) if sources is not None else sorted(p.name for p in src.iterdir() if p.is_dir())
     done = {}
