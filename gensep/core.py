@@ -8,9 +8,6 @@ import dataclasses, importlib, json, os, random, shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-# Idle OpenMP threads sleep instead of spinning (set before torch loads OpenMP; an explicit setting wins). On a CPU
-# that other work shares, spinning threads made InstGlow's iterations 1.6 to 5.7 times slower here (README).
-os.environ.setdefault('OMP_WAIT_POLICY', 'PASSIVE')
 import numpy as np
 import torch
 from safetensors import SafetensorError
