@@ -171,13 +171,13 @@ def _train(a):
 
 def _train_all(a, glow, train):
     "gensep train glow --all: one prior per source of the settings the stem folder holds, side by side."
-    from gensep.data import SETTINGS, list_tracks
+    from gensep.data import MIX, SETTINGS, list_tracks
     from gensep.instglow import train_priors
     from gensep.songs import default_priors_dir
     if a.source: raise GensepError("--all trains every source: leave out --source")
     stems = {p.stem for t in list_tracks(a.data, 'train') for p in t.path.glob('*.wav')}
     sources = [s for s in dict.fromkeys(x for st in SETTINGS.values() for x in st.sources)
-               if s in stems or (s == 'other' and stems - {'vocals', 'bass', 'drums', 'mixture'})]
+               if s in stems or (s == 'other' and stems - {'vocals', 'bass', 'drums', MIX})]
     if not sources: raise GensepError(f"{a.data}: its training tracks hold none of the stems {sorted({x for st in SETTINGS.values() for x in st.sources})}")
     out = Path(a.out) if a.out else default_priors_dir()
     jobs = a.jobs or max(1, min(len(sources), os.cpu_count() or 1))
