@@ -176,8 +176,8 @@ def _train_all(a, glow, train):
     from gensep.songs import default_priors_dir
     if a.source: raise GensepError("--all trains every source: leave out --source")
     stems = {p.stem for t in list_tracks(a.data, 'train') for p in t.path.glob('*.wav')}
-    sources = [s for s in dict.fromkeys(x for st in SETTINGS.values() for x in st.sources)
-               if s in stems or (s == 'other' and stems - {'vocals', 'bass', 'drums', MIX})]
+    sources = list(dict.fromkeys(s for st in SETTINGS.values() for s in st.sources    # a setting's rest source needs some other stem
+                                 if s in stems or (s == st.rest and stems - set(st.sources) - {MIX})))
     if not sources: raise GensepError(f"{a.data}: its training tracks hold none of the stems {sorted({x for st in SETTINGS.values() for x in st.sources})}")
     out = Path(a.out) if a.out else default_priors_dir()
     jobs = a.jobs or max(1, min(len(sources), os.cpu_count() or 1))
@@ -223,8 +223,8 @@ def _add_separate(sub):
     p.add_argument('--prior-term', choices=('flow', 'znorm'), default='flow')
     p.add_argument('--iters', type=int, default=None, help="instglow: Adam iterations (default: the profile's, 150 at cpu; see --fast)")
     p.add_argument('--lr', type=float, default=None, help='instglow: learning rate of the latents (default 0.01; --fast: its own)')
-    p.add_argument('--fast', action='store_true', help=f"instglow: {INSTGLOW_FAST['iters']} iterations at lr {INSTGLOW_FAST['lr']} with a cosine "
-                   "schedule instead of the paper's 150 at 0.01 (README: speed and SDR of both)")
+    p.add_argument('--fast', action='store_true', help=f"instglow: {INSTGLOW_FAST['iters']} iterations at lr {INSTGLOW_FAST['lr']} ({INSTGLOW_FAST['schedule']}) "
+                   "instead of the paper's 150 at 0.01 (README: speed and SDR of both)")
     p.add_argument('--wiener', action='store_true', help='instglow: soft-mask post-filter of the estimates')
     p.add_argument('--w', type=float, default=None, help="gmsdi: guidance scale (1: none; default 3 for the separator, 7.5 for the extractor)")
     p.add_argument('--constrained', default=None, help='gmsdi-separator, msdm: the source constrained to the mixture minus the others (default: drums, else the last)')
@@ -245,53 +245,46 @@ def _add_separate(sub):
                         "compiling takes about a minute, so it pays off on long or many inputs")
 
 def _diffusion_separator(a, sources):
-    "The GMSDI or MSDM separator that --method asks for."
+    "The GMSDI or MSDM separator that --method asks for, and its sources (`sources`, else the GMSDI model's labels)."
     from gensep import gmsdi
     from gensep.diffusion import load_diffusion
+    from gensep.generation import model_labels
     if not a.model: raise GensepError(f"--method {a.method} needs --model (a trained diffusion model{'s folder' if a.method == 'msdm' else ''})")
+    if a.method == 'msdm' and not sources: raise GensepError("--method msdm needs --sources (one model per source under --model)")
+    model = None if a.method == 'msdm' else load_diffusion(a.model, device=a.device)
+    sources = sources or list(model_labels(model))
     kw = dict(steps=a.steps, s_churn=a.s_churn, seed=a.seed, device=a.device)
     constrained = a.constrained or ('drums' if 'drums' in sources else sources[-1])
-    if a.method == 'msdm': return gmsdi.MSDMSeparator(gmsdi.load_msdm(a.model, sources, a.device), constrained, **kw)
-    model = load_diffusion(a.model, device=a.device)
-    if a.method == 'gmsdi-separator': return gmsdi.GMSDISeparator(model, constrained, w=a.w or 3.0, **kw)
-    if a.method == 'gmsdi-extractor': return gmsdi.GMSDIExtractor(model, w=a.w or 7.5, **kw)
+    if a.method == 'msdm': return gmsdi.MSDMSeparator(gmsdi.load_msdm(a.model, sources, a.device), constrained, **kw), sources
+    if a.method == 'gmsdi-separator': return gmsdi.GMSDISeparator(model, constrained, w=a.w or 3.0, **kw), sources
+    if a.method == 'gmsdi-extractor': return gmsdi.GMSDIExtractor(model, w=a.w or 7.5, **kw), sources
     path = Path(a.ensemble) if a.ensemble else Path(a.model) / 'ensemble.json'
     if a.ensemble and not path.is_file(): raise GensepError(f"--ensemble {a.ensemble}: no such file")
-    return gmsdi.GMSDIEnsemble(model, gmsdi.load_ensemble(path) if path.is_file() else None, **kw)
+    return gmsdi.GMSDIEnsemble(model, gmsdi.load_ensemble(path) if path.is_file() else None, **kw), sources
 
 def _separate(a):
-    from gensep.songs import _scan, separate_file, default_priors_dir, default_sources, installed_sources, SongError
+    from gensep.songs import check_song, separate_file, default_sources, find_priors
     songs = [Path(m) for m in a.mix]
     if a.out and len(songs) > 1: raise GensepError(f"--out names one folder, but {len(songs)} songs were given: leave it out (stems go to --root)")
     if len({m.stem for m in songs}) != len(songs): raise GensepError("two songs share a name, so their stems would share a folder: rename one")
-    for m in songs:                                                   # bad input fails before anything is loaded or written
-        sr, ch, n, bad = _scan(m)
-        if bad and not a.repair: raise SongError(f"{m}: {bad} NaN or infinite samples; pass --repair to set them to 0")
-    if a.sources: sources = [s.strip() for s in a.sources.split(',') if s.strip()]
-    elif a.method == 'instglow': sources = default_sources(a.priors)
-    elif a.method == 'msdm': raise GensepError("--method msdm needs --sources (one model per source under --model)")
-    else: sources = None                                              # gmsdi: the model's labels, once it is loaded
-    if sources is not None and (len(set(sources)) != len(sources) or not sources): raise GensepError(f"--sources {a.sources!r}: give distinct source names")
+    scans = [check_song(m, a.repair) for m in songs]                  # bad input fails before anything is loaded or written
+    sources = [s.strip() for s in a.sources.split(',') if s.strip()] if a.sources else None
+    if a.sources and (len(set(sources)) != len(sources) or not sources): raise GensepError(f"--sources {a.sources!r}: give distinct source names")
     if a.out: check_out_dir(a.out, a.force)                           # refuse before spending time on the separation
     if a.method == 'instglow':
         from gensep.instglow import InstGlow, load_priors
-        if not a.priors and not installed_sources(): default_sources()    # one line: no priors yet, and how to make them
+        priors = Path(a.priors) if a.priors else find_priors()        # one line when there are no priors yet, and how to make them
+        sources = sources or default_sources(priors)
         fast = INSTGLOW_FAST if a.fast else {}
-        sep = InstGlow(load_priors(a.priors or default_priors_dir(), sources, a.device), gamma=a.gamma, prior=a.prior_term,
+        sep = InstGlow(load_priors(priors, sources, a.device), gamma=a.gamma, prior=a.prior_term,
                        iters=a.iters if a.iters is not None else fast.get('iters'), lr=a.lr or fast.get('lr', 0.01),
                        schedule=fast.get('schedule', 'constant'), wiener=a.wiener, device=a.device, amp=a.amp, compile=a.compile)
-    else:
-        if sources is None:
-            from gensep.diffusion import load_diffusion
-            from gensep.generation import model_labels
-            if not a.model: raise GensepError(f"--method {a.method} needs --model (a trained diffusion model)")
-            sources = list(model_labels(load_diffusion(a.model, device='cpu')))
-        sep = _diffusion_separator(a, sources)
+    else: sep, sources = _diffusion_separator(a, sources)
     method = sep.name + ('_fast' if a.method == 'instglow' and a.fast else '')
     outs = [Path(a.out) if a.out else Path(a.root) / method / m.stem for m in songs]
     for o in outs: check_out_dir(o, a.force)                          # every song's folder is checked before the first is separated
-    for m, o in zip(songs, outs):
-        info = separate_file(m, sep, sources, o, block_seconds=a.block_seconds, repair=a.repair, force=a.force)
+    for m, o, scan in zip(songs, outs, scans):
+        info = separate_file(m, sep, sources, o, block_seconds=a.block_seconds, repair=a.repair, force=a.force, scan=scan)
         print(f"{sep.name}: {len(sources)} sources of {m.name} ({info['seconds']:.1f} s, {info['channels']} channel"
               f"{'s' if info['channels'] > 1 else ''} at {info['sample_rate']} Hz) in {info['compute_s']:.1f} s -> {o}", flush=True)
 
@@ -407,7 +400,8 @@ DEMO = (('mini_slakh', dict(metrics='sdr_global,si_sdri')),
         ('gmsdi_separation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', priors_dir='{results}/priors',
                                   with_msdm=False, ws=[3.0], max_valid=2, test_excerpts=1, max_tracks=2)))
 
-# Seconds each chapter took in the last full cpu demo on the 2-core development machine: only for the "time left" line.
+# Seconds per chapter, only for the "time left" line of the cpu demo: the first four as measured in the last cpu demo on
+# the 2-core development machine; generation and gmsdi_separation are guesses (that demo was stopped before them).
 DEMO_SECONDS = dict(mini_slakh=176, results=863, nll_boxplots=40, training_on_mixtures=503, generation=240, gmsdi_separation=300)
 
 def _clock(s: float) -> str: return f"{int(s) // 60}:{int(s) % 60:02d}"
@@ -426,7 +420,7 @@ def run_demo(out: str | Path, profile: str = 'cpu', force: bool = False, plan=DE
         params = {k: v.format(**done) if isinstance(v, str) else v for k, v in params.items()}
         left = sum(expect[n] for n, _ in plan[k:]) if profile == 'cpu' else None
         print(f"[{k + 1}/{len(plan)}] {name}: started at {_clock(time.time() - t0)}"
-              + (f"; usually about {_clock(expect[name])} here, about {_clock(left)} left in the demo" if left else ""), flush=True)
+              + (f"; expect about {_clock(expect[name])} on a 2-core CPU, about {_clock(left)} left in the demo" if left else ""), flush=True)
         t = time.time(); work = run_chapter(name, out, profile=profile, progress_bar=True, **params); done[name] = str(work)
         if install and (work / 'priors').is_dir():                       # `gensep separate song.mp3` uses them from now on
             from gensep.songs import install_priors, default_priors_dir

@@ -231,7 +231,9 @@ def _optimise(self: InstGlow, fn: Callable, V: torch.Tensor, mask: torch.Tensor,
     "Adam on the latents of chunks V (C, F, L); returns the final estimates (S, C, F, L)."
     S, dev = len(traj.sources), V.device
     if self.init == 'equal':           # each source starts as an equal share of the mixture, exactly encoded
-        enc = vmap_priors([self.priors[s].to(dev).eval() for s in traj.sources], 'encode')
+        key = ('encode', tuple(traj.sources), str(dev))              # built once per instance, like the loss
+        if key not in self._graphs: self._graphs[key] = vmap_priors([self.priors[s].to(dev).eval() for s in traj.sources], 'encode')
+        enc = self._graphs[key]
         with torch.no_grad(): z = enc((V / S).expand(S, *V.shape).contiguous()).float()
         z.requires_grad_(True)
     else: z = torch.zeros(S, *V.shape, device=dev, requires_grad=True)

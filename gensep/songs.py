@@ -12,13 +12,14 @@ import soundfile as sf
 import torch
 import torchaudio
 from .core import GensepError, check_out_dir, progress, runs_dir
-from .audio import SAMPLE_RATE, N_FFT, HOP, stft
+from .audio import SAMPLE_RATE, N_FFT, HOP, stft, istft
+from .baselines import with_accompaniment
 from .data import SETTINGS
 from .train import find_checkpoint
 
 # %% auto #0
-__all__ = ['PRIORS_ENV', 'DEMO_MARK', 'SongError', 'default_priors_dir', 'installed_sources', 'default_sources', 'install_priors',
-           'ratio_masks', 'masks_to_grid', 'apply_masks', 'block_plan', 'separate_file']
+__all__ = ['PRIORS_ENV', 'DEMO_MARK', 'SongError', 'default_priors_dir', 'installed_sources', 'find_priors', 'default_sources',
+           'install_priors', 'ratio_masks', 'masks_to_grid', 'apply_masks', 'check_song', 'block_plan', 'separate_file']
 
 # %% ../nbs/25_songs.ipynb #a75f45ab
 PRIORS_ENV = 'GENSEP_PRIORS'
@@ -38,16 +39,22 @@ def installed_sources(root: str | Path | None = None) -> list[str]:
     if not root.is_dir(): return []
     return sorted(p.name for p in root.iterdir() if (p / 'checkpoint' / 'config.json').is_file() or (p / 'config.json').is_file())
 
+_HINT = "run `make demo`, or `gensep train glow --all --data DIR` to train them"
+
+def find_priors(root: str | Path | None = None) -> Path:
+    "`root` (default: `default_priors_dir()`) when it holds a trained prior; else a one-line error saying how to make some."
+    root = Path(root) if root else default_priors_dir()
+    if not installed_sources(root): raise SongError(f"no trained priors in {root}: {_HINT} (or pass --priors)")
+    return root
+
 def default_sources(root: str | Path | None = None) -> list[str]:
     "The sources to separate when none are named: the first setting whose priors are all in `root`."
-    root = Path(root) if root else default_priors_dir()
+    root = find_priors(root)
     have = set(installed_sources(root))
     for s in SETTINGS.values():
         if set(s.sources) <= have: return list(s.sources)
-    hint = "run `make demo`, or `gensep train glow --all --data DIR` to train them"
-    if not have: raise SongError(f"no trained priors in {root}: {hint} (or pass --priors)")
     raise SongError(f"the priors in {root} ({', '.join(sorted(have))}) cover no whole setting "
-                    f"({'; '.join(', '.join(s.sources) for s in SETTINGS.values())}): pass --sources, or {hint}")
+                    f"({'; '.join(', '.join(s.sources) for s in SETTINGS.values())}): pass --sources, or {_HINT}")
 
 # %% ../nbs/25_songs.ipynb #2f181583
 def install_priors(src: str | Path, sources: Sequence[str] | None = None, root: str | Path | None = None,
@@ -103,12 +110,9 @@ def apply_masks(audio: torch.Tensor, sr: int, estimates: torch.Tensor) -> torch.
     "Stems (S, C, T) of `audio` (C, T) at rate `sr`, masked by the estimates (S, T') of its 22.05 kHz mid signal."
     n_fft, hop = _grid(sr)
     if audio.shape[-1] < n_fft: raise SongError(f"{audio.shape[-1]} samples is shorter than one STFT frame ({n_fft})")
-    X = torch.stft(audio.float(), n_fft, hop, window=torch.hann_window(n_fft), center=True, return_complex=True)  # (C, F, N)
+    X = stft(audio, n_fft, hop)                                                                                # (C, F, N)
     M = masks_to_grid(ratio_masks(estimates), sr, X.shape[-1]).to(X.real.dtype)                                # (S, F, N)
-    Y = M[:, None] * X[None]                                                                                   # (S, C, F, N)
-    S, C = Y.shape[:2]
-    y = torch.istft(Y.reshape(S * C, *Y.shape[2:]), n_fft, hop, window=torch.hann_window(n_fft), center=True, length=audio.shape[-1])
-    return y.reshape(S, C, -1)
+    return istft(M[:, None] * X[None], audio.shape[-1], n_fft, hop)                                            # (S, C, T)
 
 # %% ../nbs/25_songs.ipynb #370e5c65
 def _scan(path: Path, block: int = 2**20) -> tuple[int, int, int, int]:
@@ -124,6 +128,15 @@ def _scan(path: Path, block: int = 2**20) -> tuple[int, int, int, int]:
     except Exception as e: raise SongError(f"{path}: not audio or an unsupported format ({str(e).splitlines()[0]})") from None
     if n == 0: raise SongError(f"{path}: audio has zero length")
     return sr, ch, n, bad
+
+def check_song(path: str | Path, repair: bool = False) -> tuple[int, int, int, int]:
+    "`_scan` of `path`, refusing NaN/inf samples unless `repair` (then a warning counts them); nothing is computed yet."
+    path = Path(path)
+    sr, C, n, bad = _scan(path)
+    if bad and not repair: raise SongError(f"{path}: {bad} NaN or infinite samples; pass --repair to set them to 0")
+    if bad: warnings.warn(f"{path}: {bad} NaN or infinite samples set to 0")
+    if n < _grid(sr)[0]: raise SongError(f"{path}: {n} samples at {sr} Hz is shorter than one STFT frame")
+    return sr, C, n, bad
 
 def block_plan(n: int, block: int, overlap: int) -> list[tuple[int, int]]:
     "Start and end samples of equal blocks of at most `block` samples covering [0, n), overlapping by `overlap`."
@@ -153,27 +166,26 @@ def separate_file(path: str | Path, separator, sources: Sequence[str], out_dir: 
                   overlap_seconds: float = 2.0,         # cross-fade between neighbouring blocks
                   repair: bool = False,                 # NaN/inf samples: False = error, True = zeros with a warning
                   accompaniment: bool = True,           # also write accompaniment.wav when vocals are separated
-                  force: bool = False, progress_bar: bool = True) -> dict:
+                  force: bool = False, progress_bar: bool = True,
+                  scan: tuple | None = None) -> dict:   # what `check_song(path, repair)` returned, if the caller already checked the file
     "Separate the song `path` into `out_dir/<source>.wav` at its own rate and channels; returns what was done."
     path, out_dir = Path(path), Path(out_dir)
     sources = list(sources)
     if not sources or len(set(sources)) != len(sources): raise SongError(f"give distinct sources, got {sources}")
     check_out_dir(out_dir, force)
-    sr, C, n, bad = _scan(path)
-    if bad and not repair: raise SongError(f"{path}: {bad} NaN or infinite samples; pass --repair to set them to 0")
-    if bad: warnings.warn(f"{path}: {bad} NaN or infinite samples set to 0")
-    if n < _grid(sr)[0]: raise SongError(f"{path}: {n} samples at {sr} Hz is shorter than one STFT frame")
-    block_s = float(block_seconds or _default_block(separator))
-    block = max(1, round(block_s * sr))
-    plan = block_plan(n, block, min(round(overlap_seconds * sr), block // 4))   # short blocks: a quarter of a block
-    names = sources + (['accompaniment'] if accompaniment and 'vocals' in sources and len(sources) > 1 else [])
+    sr, C, n, bad = scan or check_song(path, repair)
+    block = max(1, round(float(block_seconds or _default_block(separator)) * sr))
+    overlap = min(round(overlap_seconds * sr), block // 4)                     # short blocks: a quarter of a block
+    plan = block_plan(n, block, overlap)
+    stems = lambda Y: with_accompaniment(dict(zip(sources, Y))) if accompaniment else dict(zip(sources, Y))
+    names = list(stems(torch.zeros(len(sources), 1)))                          # the sources, and accompaniment with vocals
     if out_dir.exists() and force: shutil.rmtree(out_dir)
     made = not out_dir.exists()
     out_dir.mkdir(parents=True, exist_ok=True)
     fmt = 'RF64' if n * C * 4 > 2**32 - 2**20 else 'WAV'
     part = {s: out_dir / f'{s}.partial.wav' for s in names}
     files = {s: sf.SoundFile(str(p), 'w', samplerate=sr, channels=C, subtype='FLOAT', format=fmt) for s, p in part.items()}
-    t0, pending, done = time.time(), None, 0
+    t0, pending = time.time(), None
     bar = progress(total=round(n / sr, 1), desc=path.name, unit='s', disable=not progress_bar or None,
                    bar_format='{l_bar}{bar}| {n:.0f}/{total:.0f} s of audio [{elapsed}<{remaining}]')
     try:
@@ -182,20 +194,21 @@ def separate_file(path: str | Path, separator, sources: Sequence[str], out_dir: 
             for i, (a, b) in enumerate(plan):
                 need = b - a - len(buf)
                 buf = np.concatenate([buf, f.read(need, dtype='float32', always_2d=True)]) if need > 0 else buf
-                x = torch.from_numpy(np.nan_to_num(buf[:b - a], nan=0.0, posinf=0.0, neginf=0.0).T.copy())   # (C, b - a)
+                x = torch.from_numpy(buf[:b - a].T.copy())                             # (C, b - a)
+                if bad: x = torch.nan_to_num(x, nan=0.0, posinf=0.0, neginf=0.0)
                 mid = x.mean(0)
                 mono = mid if sr == SAMPLE_RATE else torchaudio.functional.resample(mid, sr, SAMPLE_RATE)
                 est = separator.separate(mono, sources)
                 Y = apply_masks(x, sr, torch.stack([est[s].float().cpu()[:mono.shape[0]] for s in sources]))  # (S, C, b - a)
-                if len(names) > len(sources): Y = torch.cat([Y, Y[[k for k, s in enumerate(sources) if s != 'vocals']].sum(0, keepdim=True)])
-                Y = Y * _fade(b - a, plan[0][1] - plan[1][0] if len(plan) > 1 else 0, i == 0, i == len(plan) - 1)
+                Y = torch.stack(list(stems(Y).values()))
+                Y = Y * _fade(b - a, overlap, i == 0, i == len(plan) - 1)
                 if pending is not None: Y[..., :pending.shape[-1]] += pending
                 last = i == len(plan) - 1
                 keep = b - a if last else plan[i + 1][0] - a           # samples final after this block
                 for k, s in enumerate(names): files[s].write(Y[k, :, :keep].T.numpy())
                 pending = None if last else Y[..., keep:].clone()
                 buf = buf[keep:]
-                bar.update(round((b - a if last else keep) / sr, 1)); done = b
+                bar.update(round((b - a if last else keep) / sr, 1))
     except BaseException:
         for fh in files.values(): fh.close()
         for p in part.values(): p.unlink(missing_ok=True)
