@@ -207,7 +207,7 @@ def _train_diffusion(a):
 
 # %% ../nbs/90_cli.ipynb #de341b88
 SEPARATION_METHODS = ('instglow', 'gmsdi-separator', 'gmsdi-extractor', 'gmsdi-ensemble', 'msdm')
-INSTGLOW_FAST = dict(iters=30, lr=0.1, schedule='constant')   # `--fast`: measured in results/cpu_song
+INSTGLOW_FAST = dict(iters=30, lr=0.1, schedule='constant', betas=(0.5, 0.99))   # `--fast`: measured in results/cpu_song
 
 def _add_separate(sub):
     p = sub.add_parser('separate', help='separate songs into stems at their own sample rate and channels')
@@ -223,7 +223,7 @@ def _add_separate(sub):
     p.add_argument('--prior-term', choices=('flow', 'znorm'), default='flow')
     p.add_argument('--iters', type=int, default=None, help="instglow: Adam iterations (default: the profile's, 150 at cpu; see --fast)")
     p.add_argument('--lr', type=float, default=None, help='instglow: learning rate of the latents (default 0.01; --fast: its own)')
-    p.add_argument('--fast', action='store_true', help=f"instglow: {INSTGLOW_FAST['iters']} iterations at lr {INSTGLOW_FAST['lr']} ({INSTGLOW_FAST['schedule']}) "
+    p.add_argument('--fast', action='store_true', help=f"instglow: {INSTGLOW_FAST['iters']} iterations at lr {INSTGLOW_FAST['lr']} (Adam betas {INSTGLOW_FAST['betas']}) "
                    "instead of the paper's 150 at 0.01 (README: speed and SDR of both)")
     p.add_argument('--wiener', action='store_true', help='instglow: soft-mask post-filter of the estimates')
     p.add_argument('--w', type=float, default=None, help="gmsdi: guidance scale (1: none; default 3 for the separator, 7.5 for the extractor)")
@@ -234,9 +234,13 @@ def _add_separate(sub):
     p.add_argument('--ensemble', default=None, help='gmsdi-ensemble: JSON of the per-source choice (default: <model>/ensemble.json, else the paper\'s choice)')
     p.add_argument('--out', default=None, help='one song only: the folder for its <source>.wav (default: <root>/<method>/<song>/)')
     p.add_argument('--root', default='separated', help='stems go to <root>/<method>/<song>/<source>.wav (default: ./separated)')
-    p.add_argument('--block-seconds', type=float, default=None,
-                   help="length of the blocks the song is read and separated in: memory grows with it, not with the song "
-                        "(default: the separator's chunk, 60 s for instglow)")
+    blocks = p.add_mutually_exclusive_group()
+    blocks.add_argument('--block-seconds', type=float, default=None,
+                        help="length of the blocks the song is read and separated in: memory grows with it, not with the song "
+                             "(default: the separator's chunk, 60 s for instglow)")
+    blocks.add_argument('--memory-gb', type=float, default=None,
+                        help="instglow: the longest blocks that keep gensep under this many GB of memory, measured on two "
+                             "short probe blocks of the song's format (Linux)")
     p.add_argument('--repair', action='store_true', help='set NaN or infinite samples to 0 (with a warning) instead of refusing the file')
     p.add_argument('--device', default=None); p.add_argument('--force', action='store_true', help='replace existing stems')
     p.add_argument('--amp', action='store_true', help='instglow: bf16 autocast of the priors (GPU)')
@@ -278,15 +282,19 @@ def _separate(a):
         fast = INSTGLOW_FAST if a.fast else {}
         sep = InstGlow(load_priors(priors, sources, a.device), gamma=a.gamma, prior=a.prior_term,
                        iters=a.iters if a.iters is not None else fast.get('iters'), lr=a.lr or fast.get('lr', 0.01),
-                       schedule=fast.get('schedule', 'constant'), wiener=a.wiener, device=a.device, amp=a.amp, compile=a.compile)
+                       schedule=fast.get('schedule', 'constant'), betas=fast.get('betas', (0.9, 0.999)), wiener=a.wiener, device=a.device, amp=a.amp, compile=a.compile)
     else: sep, sources = _diffusion_separator(a, sources)
     method = sep.name + ('_fast' if a.method == 'instglow' and a.fast else '')
     outs = [Path(a.out) if a.out else Path(a.root) / method / m.stem for m in songs]
     for o in outs: check_out_dir(o, a.force)                          # every song's folder is checked before the first is separated
     for m, o, scan in zip(songs, outs, scans):
-        info = separate_file(m, sep, sources, o, block_seconds=a.block_seconds, repair=a.repair, force=a.force, scan=scan)
+        info = separate_file(m, sep, sources, o, block_seconds=a.block_seconds, memory_gb=a.memory_gb, repair=a.repair,
+                             force=a.force, scan=scan)
+        blocks = f", {info['blocks']} blocks of {info['block_seconds']:.0f} s" if info['blocks'] > 1 else ''
+        if info['memory']: print(f"--memory-gb {a.memory_gb:g}: blocks of up to {info['memory']['seconds']:.0f} s (measured here: "
+                                 f"{info['memory']['base_gb']:.2f} GB + {info['memory']['gb_per_minute']:.2f} GB per minute of block)", flush=True)
         print(f"{sep.name}: {len(sources)} sources of {m.name} ({info['seconds']:.1f} s, {info['channels']} channel"
-              f"{'s' if info['channels'] > 1 else ''} at {info['sample_rate']} Hz) in {info['compute_s']:.1f} s -> {o}", flush=True)
+              f"{'s' if info['channels'] > 1 else ''} at {info['sample_rate']} Hz{blocks}) in {info['compute_s']:.1f} s -> {o}", flush=True)
 
 
 

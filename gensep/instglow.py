@@ -181,6 +181,7 @@ class InstGlow:
                  iters: int | None = None,       # Adam iterations; None: the profile's (150 beyond ci)
                  lr: float = 0.01,               # Adam learning rate on the latents
                  schedule: str = 'constant',     # learning rate over the iterations: 'constant' (the paper) or 'cosine' (to 0)
+                 betas: tuple = (0.9, 0.999),    # Adam's averaging of the gradient and of its square (the paper: PyTorch's default)
                  init: str = 'zeros',            # starting latents: 'zeros' (each prior's mode, the paper) or 'equal' (encode V/S)
                  prior: str = 'flow',            # MAP prior term: 'flow' (exact NLL, Eq. 6) or 'znorm' (0.5 mean z^2)
                  chunk_seconds: float | None = None,  # longest piece optimised as one; None: the profile's (60 s)
@@ -201,6 +202,8 @@ class InstGlow:
         sep = get_profile().separate
         self.priors, self.gamma, self.lr, self.prior, self.wiener = dict(priors), float(gamma), lr, prior, wiener
         self.schedule, self.init = schedule, init
+        if len(betas) != 2 or not all(0 <= b < 1 for b in betas): raise SeparationError(f"betas must be two numbers in [0, 1), got {betas}")
+        self.betas = tuple(float(b) for b in betas)
         self.iters = int(iters if iters is not None else sep['iters'])
         self.chunk_seconds = chunk_seconds or sep['chunk_seconds']
         self.max_chunks, self.record, self.snapshot_seconds = max_chunks, tuple(record), snapshot_seconds
@@ -237,7 +240,7 @@ def _optimise(self: InstGlow, fn: Callable, V: torch.Tensor, mask: torch.Tensor,
         with torch.no_grad(): z = enc((V / S).expand(S, *V.shape).contiguous()).float()
         z.requires_grad_(True)
     else: z = torch.zeros(S, *V.shape, device=dev, requires_grad=True)
-    opt = torch.optim.Adam([z], lr=self.lr, fused=dev.type == 'cuda')
+    opt = torch.optim.Adam([z], lr=self.lr, betas=self.betas, fused=dev.type == 'cuda')
     sched = (torch.optim.lr_scheduler.CosineAnnealingLR(opt, max(1, self.iters)) if self.schedule == 'cosine' else None)
     keep, hist, checked = round(self.snapshot_seconds * SAMPLE_RATE / HOP), [], 0
     for it in progress(range(self.iters + 1), desc=desc, leave=False, disable=not self.progress_bar or None):

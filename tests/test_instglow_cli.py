@@ -145,3 +145,40 @@ def test_train_all_fills_the_default_priors(trained, tmp_path):
     assert all((home / s / 'checkpoint' / 'config.json').is_file() for s in ('bass', 'other'))
     r = gensep('train', 'glow', '--data', trained / 'data', '--profile', 'ci')
     assert r.returncode == 1 and 'needs --source and --out' in r.stderr, r.stderr
+
+
+_PEAK = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:], capture_output=True, text=True); "
+         "sys.stdout.write(r.stdout); sys.stderr.write(r.stderr); "
+         "print('peak', resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024); sys.exit(r.returncode)")
+
+
+def _peak(*args):
+    "Run `gensep args` in a fresh process; its exit code, output and peak resident memory in bytes."
+    env = {**os.environ, 'GENSEP_PRIORS': '/nonexistent/gensep-priors'}
+    r = subprocess.run([sys.executable, '-c', _PEAK, GENSEP, *map(str, args)], capture_output=True, text=True, env=env)
+    return r.returncode, r.stdout + r.stderr, int(r.stdout.strip().splitlines()[-1].split()[1])
+
+
+@pytest.mark.skipif(not sys.platform.startswith('linux'), reason='--memory-gb measures memory through Linux /proc')
+def test_memory_budget_holds_on_a_long_song(trained, tmp_path):
+    """A 3-minute stereo 44.1 kHz song under --memory-gb: the peak memory of the whole run stays under the budget,
+    which was binding: the same song in blocks of 40 s needs more."""
+    short = _stereo_song(trained, tmp_path / 'short.flac', seconds=3.0)
+    x = sf.read(str(short), dtype='float32')[0]
+    sf.write(str(tmp_path / 'long.flac'), np.tile(x, (60, 1)), 44100)               # 3 minutes
+    common = ('--priors', trained / 'priors', '--sources', 'tones,noise,bass', '--iters', 1)
+    rc, out, base = _peak('separate', short, *common, '--out', tmp_path / 's')
+    assert rc == 0, out
+    budget = base / 2**30 + 0.6
+    rc, out, peak = _peak('separate', tmp_path / 'long.flac', *common, '--memory-gb', f'{budget:.3f}', '--out', tmp_path / 'b')
+    assert rc == 0 and 'blocks of' in out, out
+    assert peak <= budget * 2**30, (peak / 2**30, budget, out)
+    assert all(sf.info(str(p)).frames == 60 * len(x) and sf.info(str(p)).channels == 2 for p in (tmp_path / 'b').glob('*.wav'))
+    rc, out, whole = _peak('separate', tmp_path / 'long.flac', *common, '--block-seconds', 40, '--out', tmp_path / 'w')
+    assert rc == 0, out
+    assert whole > budget * 2**30, (whole / 2**30, budget)                            # the budget mattered
+    print(f"budget {budget:.2f} GB: peak {peak / 2**30:.2f} GB; in 40 s blocks {whole / 2**30:.2f} GB")
+    rc, out, _ = _peak('separate', short, *common, '--memory-gb', 0.05, '--out', tmp_path / 'x')
+    assert rc == 1 and 'too little for this song' in out and not (tmp_path / 'x').exists(), out
+    rc, out, _ = _peak('separate', short, *common, '--memory-gb', 2, '--block-seconds', 10, '--out', tmp_path / 'x')
+    assert rc == 2 and 'not allowed with argument' in out, out
