@@ -239,8 +239,8 @@ def _add_separate(sub):
                         help="length of the blocks the song is read and separated in: memory grows with it, not with the song "
                              "(default: the separator's chunk, 60 s for instglow)")
     blocks.add_argument('--memory-gb', type=float, default=None,
-                        help="instglow: the longest blocks that keep gensep under this many GB of memory, measured on two "
-                             "short probe blocks of the song's format (Linux)")
+                        help="instglow: the longest blocks that keep gensep under this many GiB of resident memory (RAM; "
+                             "a GPU's own memory is not counted), measured on two short probe blocks of the song's format (Linux)")
     p.add_argument('--repair', action='store_true', help='set NaN or infinite samples to 0 (with a warning) instead of refusing the file')
     p.add_argument('--device', default=None); p.add_argument('--force', action='store_true', help='replace existing stems')
     p.add_argument('--amp', action='store_true', help='instglow: bf16 autocast of the priors (GPU)')
