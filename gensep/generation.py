@@ -181,13 +181,17 @@ def real_clips(data, prompt: str, split: str = 'test', n: int = 16, seconds: flo
 
 # %% ../nbs/23_generation.ipynb #e2654b23
 class GenerationPreview(Callback):
-    "Every `every` steps: one clip per prompt with the current weights, written to out_dir/previews/step<N>/<prompt>.wav."
+    "Every `every` steps and at the end: one clip per prompt with the current weights, written to out_dir/previews/step<N>/<prompt>.wav."
     order = 50
     def __init__(self, prompts: Sequence[str], every: int = 500, seconds: float = 2.0, w: float = 3.0, steps: int = 20, seed: int = 0):
         self.prompts, self.every, self.seconds, self.w, self.steps, self.seed = list(prompts), every, seconds, w, steps, seed
         self.rows = []
     def after_step(self, t):
-        if t.step % self.every or not t.is_main: return
+        if t.step % self.every == 0: self._preview(t)
+    def after_fit(self, t):             # a run stopped by its time budget before `every` steps still shows where it got
+        if t.step and (not self.rows or self.rows[-1]['step'] != t.step): self._preview(t)
+    def _preview(self, t):
+        if not t.is_main: return
         m = t.model; was = m.training; m.eval()
         folder = t.out_dir / 'previews' / f'step{t.step:06d}'; folder.mkdir(parents=True, exist_ok=True)
         for p in self.prompts:
