@@ -282,7 +282,7 @@ def _separate(a):
         fast = INSTGLOW_FAST if a.fast else {}
         sep = InstGlow(load_priors(priors, sources, a.device), gamma=a.gamma, prior=a.prior_term,
                        iters=a.iters if a.iters is not None else fast.get('iters'), lr=a.lr or fast.get('lr', 0.01),
-                       schedule=fast.get('schedule', 'constant'), betas=fast.get('betas', (0.9, 0.999)), wiener=a.wiener, device=a.device, amp=a.amp, compile=a.compile)
+                       **{k: fast[k] for k in ('schedule', 'betas') if k in fast}, wiener=a.wiener, device=a.device, amp=a.amp, compile=a.compile)
     else: sep, sources = _diffusion_separator(a, sources)
     method = sep.name + ('_fast' if a.method == 'instglow' and a.fast else '')
     outs = [Path(a.out) if a.out else Path(a.root) / method / m.stem for m in songs]

@@ -274,16 +274,17 @@ def block_for_memory(separator, sources: Sequence[str], memory_gb: float, sr: in
     if not memory_gb > 0: raise SongError(f"the memory budget must be positive, got {memory_gb}")
     if not _reset_peak(): raise SongError("a memory budget needs Linux's /proc to measure memory: pass --block-seconds instead")
     quick, gen, peaks = _one_iteration(separator), torch.Generator().manual_seed(0), []
-    _separate_block(0.1 * torch.randn(channels, round(probe[0] * sr), generator=gen), sr, quick, list(sources), accompaniment)   # warm-up: one-time allocations
-    for s in probe:
+    for s in (probe[0], *probe):                     # the first, unmeasured block makes the one-time allocations
         x = 0.1 * torch.randn(channels, round(s * sr), generator=gen)
         _trim(); _reset_peak(); _separate_block(x, sr, quick, list(sources), accompaniment) * _fade(x.shape[-1], 1, False, False)
         peaks.append(peak_rss())
+    peaks = peaks[1:]
     slope = max(peaks[1] - peaks[0], 1) / (probe[1] - probe[0])             # bytes per second of block
     base, per_s = peaks[1] - slope * probe[1], margin * slope
     longest = _default_block(separator) * getattr(separator, 'max_chunks', 1)   # beyond it the separator loops anyway
     seconds = min(longest, ((0.9 * memory_gb - reserve) * 2**30 - base) / per_s)
     if seconds < min_seconds:
+        need = ((base + per_s * min_seconds) / 2**30 + reserve) / 0.9                # the budget that gives min_seconds
         raise SongError(f"{memory_gb:g} GB is too little for this song: blocks of {min_seconds:g} s need about "
-                        f"{(base + per_s * min_seconds) / 0.9 / 2**30 + reserve:.1f} GB here (the process alone holds {base / 2**30:.1f} GB)")
+                        f"{need:.1f} GB here (the process alone holds {base / 2**30:.1f} GB)")
     return dict(seconds=seconds, base_gb=base / 2**30, gb_per_minute=per_s * 60 / 2**30, probe_gb=[p / 2**30 for p in peaks])
