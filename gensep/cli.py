@@ -153,6 +153,8 @@ def _add_train(sub):
     d.add_argument('--channels', default=None, help="model size: channels per level, e.g. 32,64,128,128,128")
     d.add_argument('--factors', default=None, help="model size: down-sampling factors, e.g. 4,4,2,2 (one fewer than channels)")
     d.add_argument('--upsample', default=None, choices=('transposed', 'nearest'), help="the UNet's up-sampling (default: the profile's)")
+    d.add_argument('--filter-taps', type=int, default=None, help="odd number of taps of the UNet's per-item linear filter path, 0 for none (default: the profile's)")
+    d.add_argument('--loss-emphasis', type=float, default=None, help="pre-emphasis a of the training loss's error, 0 <= a < 1 (default: the profile's)")
     d.add_argument('--device', default=None)
     d.add_argument('--resume', action='store_true', help='continue the run in --out from its checkpoint')
     d.add_argument('--force', action='store_true', help='start again, discarding the run in --out')
@@ -196,7 +198,8 @@ def _train_diffusion(a):
     if cond is None: raise GensepError(f"unknown --conditioner {a.conditioner!r}: choose labels, t5 or audio")
     train = {k: v for k, v in dict(batch_size=a.batch_size, lr=a.lr).items() if v is not None}
     ints = lambda s, name: tuple(int(v) for v in s.split(',')) if s else None
-    try: sizes = dict(patch=a.patch, channels=ints(a.channels, 'channels'), factors=ints(a.factors, 'factors'), upsample=a.upsample)
+    try: sizes = dict(patch=a.patch, channels=ints(a.channels, 'channels'), factors=ints(a.factors, 'factors'), upsample=a.upsample,
+                     loss_emphasis=a.loss_emphasis, filter_taps=a.filter_taps)
     except ValueError: raise GensepError(f"--channels/--factors must be comma-separated integers, got {a.channels!r} / {a.factors!r}") from None
     t0 = time.time()
     m = train_diffusion(a.data, a.out, profile=a.profile, steps=a.steps, minutes=a.minutes, subsets=a.subsets, labels=labels,
@@ -395,22 +398,24 @@ def _accompany(a):
     print(f"accompanied {given} with {', '.join(gen)} ({x.shape[0] / model.sample_rate:.1f} s) in {took:.1f} s -> {out}")
 
 # %% ../nbs/90_cli.ipynb #5057df72
-# The demo's chapters, in order, with the parameters that fit the whole job in about 30 minutes on a 2-core
-# CPU: the priors get a short training run (200 steps) and InstGlow separates 10 s excerpts of two test tracks;
-# GMSDI's diffusion model trains for 8 minutes, generates a few clips and separates two test excerpts beside InstGlow
-# (without the MSDM baseline, whose four models would not fit). `{name}` stands for the output folder of
-# an earlier chapter of the same run. At the ci profile the training budgets are not used (a few steps).
+# The demo's chapters, in order, with the parameters that fit the whole job in 35 minutes on a 2-core CPU: the
+# priors get a short training run (200 steps) and InstGlow separates 10 s excerpts of two test tracks at
+# `gensep separate --fast`'s setting; GMSDI's diffusion model trains for 6.5 minutes, generates a few clips and
+# separates two test excerpts beside InstGlow (without the MSDM baseline, whose four models would not fit). `{name}`
+# stands for the output folder of an earlier chapter of the same run. At the ci profile the training budgets are
+# not used (a few steps).
 DEMO = (('mini_slakh', dict(metrics='sdr_global,si_sdri')),
-        ('results', dict(data_dir='{mini_slakh}/data', steps=200, seconds=10.0, max_tracks=2, map_gamma=0.0)),
+        ('results', dict(data_dir='{mini_slakh}/data', steps=200, seconds=10.0, max_tracks=2, map_gamma=0.0, instglow_fast=True)),
         ('nll_boxplots', dict(data_dir='{mini_slakh}/data', priors_dir='{results}/priors')),
-        ('training_on_mixtures', dict(data_dir='{mini_slakh}/data', minutes=8.0, previews=4)),
-        ('generation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', clips=4, seconds=4.0, steps=50)),
+        ('training_on_mixtures', dict(data_dir='{mini_slakh}/data', minutes=6.5, previews=4)),
+        ('generation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', clips=4, seconds=4.0, steps=40)),
         ('gmsdi_separation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', priors_dir='{results}/priors',
-                                  with_msdm=False, ws=[3.0], max_valid=2, test_excerpts=1, max_tracks=2)))
+                                  with_msdm=False, ws=[3.0], max_valid=2, test_excerpts=1, max_tracks=2,
+                                  instglow_fast=True)))
 
-# Seconds per chapter, only for the "time left" line of the cpu demo: the first four as measured in the last cpu demo on
-# the 2-core development machine; generation and gmsdi_separation are guesses (that demo was stopped before them).
-DEMO_SECONDS = dict(mini_slakh=176, results=863, nll_boxplots=40, training_on_mixtures=503, generation=240, gmsdi_separation=300)
+# Seconds per chapter, only for the "time left" line of the cpu demo: as measured in the last cpu demo on the 2-core
+# development machine (results/cpu_demo/).
+DEMO_SECONDS = dict(mini_slakh=136, results=743, nll_boxplots=53, training_on_mixtures=422, generation=262, gmsdi_separation=273)
 
 def _clock(s: float) -> str: return f"{int(s) // 60}:{int(s) % 60:02d}"
 

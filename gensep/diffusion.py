@@ -21,8 +21,9 @@ from .conditioning import Conditioner, make_conditioner
 
 # %% auto #0
 __all__ = ['UPSAMPLING', 'DIFFUSION_SIZES', 'DIFFUSION_TRAIN', 'LABELS', 'DiffusionError', 'DiffusionConfig', 'NoiseEmbedding',
-           'ResBlock', 'Attention', 'Level', 'UNet1d', 'edm_scalings', 'edm_weight', 'DiffusionModel', 'pad_cond',
-           'mean_validation_metrics', 'load_diffusion', 'train_diffusion', 'bench_diffusion_training', 'bench_denoiser']
+           'ResBlock', 'Attention', 'Level', 'item_filter', 'UNet1d', 'edm_scalings', 'edm_weight', 'DiffusionModel',
+           'pad_cond', 'emphasise', 'mean_validation_metrics', 'load_diffusion', 'train_diffusion',
+           'bench_diffusion_training', 'bench_denoiser']
 
 # %% ../nbs/20_diffusion.ipynb #1812d144
 class DiffusionError(GensepError, ValueError):
@@ -48,6 +49,8 @@ class DiffusionConfig:
     cond_dropout: float = 0.1            # probability that a training item sees the null embedding instead of its prompt
     conditioner: dict = field(default_factory=lambda: dict(kind='labels'))  # `make_conditioner` spec
     upsample: str = 'transposed'         # one of UPSAMPLING ('nearest' has no checkerboard pattern)
+    filter_taps: int = 0                 # odd: a linear filter of the input made per item from sigma and prompt, added to the output (0: none)
+    loss_emphasis: float = 0.0           # training loss on the pre-emphasised error e[n] - a e[n-1] (0: plain MSE); see `emphasise`
 
     def __post_init__(self):
         self.channels, self.factors = tuple(self.channels), tuple(self.factors)
@@ -56,6 +59,9 @@ class DiffusionConfig:
         if any(f < 2 or f % 2 for f in self.factors): raise DiffusionError(f"factors {self.factors} must be even numbers >= 2")
         if not 0 <= self.attn_levels <= len(self.factors): raise DiffusionError(f"attn_levels={self.attn_levels} must be in 0..{len(self.factors)}")
         if not 0 <= self.cond_dropout < 1: raise DiffusionError(f"cond_dropout={self.cond_dropout} must be in [0, 1)")
+        if self.filter_taps < 0 or (self.filter_taps and self.filter_taps % 2 == 0):
+            raise DiffusionError(f"filter_taps={self.filter_taps} must be 0 or an odd number")
+        if not 0 <= self.loss_emphasis < 1: raise DiffusionError(f"loss_emphasis={self.loss_emphasis} must be in [0, 1)")
         if self.upsample not in UPSAMPLING: raise DiffusionError(f"upsample={self.upsample!r}: choose one of {', '.join(UPSAMPLING)}")
         if self.window % self.multiple: raise DiffusionError(f"window {self.window} is not a multiple of patch x factors = {self.multiple}")
 
@@ -136,6 +142,10 @@ class Level(nn.Module):
             if self.attn is not None: x = self.attn[i](x, tokens, mask)
         return x
 
+def item_filter(x: torch.Tensor, taps: torch.Tensor) -> torch.Tensor:
+    "Each row of `x` (B, T) filtered by its own taps (B, K), K odd, centred (a cross-correlation): (B, T)."
+    return F.conv1d(x[None], taps[:, None].to(x.dtype), padding=taps.shape[1] // 2, groups=len(x))[0]
+
 class UNet1d(nn.Module):
     "F(x, c_noise, tokens, mask): (B, T) -> (B, T), the network inside the EDM denoiser."
     def __init__(self, cfg: DiffusionConfig, cond_dim: int):
@@ -154,6 +164,10 @@ class UNet1d(nn.Module):
         self.up = nn.ModuleList([Level(2 * ch[i], ch[i], cfg, emb, cond_dim, attn(i)) for i in range(L)])
         self.out = nn.Sequential(nn.GroupNorm(_groups(ch[0]), ch[0]), nn.SiLU(), nn.Conv1d(ch[0], cfg.patch, 3, padding=1))
         nn.init.zeros_(self.out[-1].weight); nn.init.zeros_(self.out[-1].bias)
+        self.filter = None                                       # the per-item filter's taps, from the noise level and the prompt
+        if cfg.filter_taps:
+            self.filter = nn.Sequential(nn.Linear(emb, emb), nn.SiLU(), nn.Linear(emb, cfg.filter_taps))
+            nn.init.zeros_(self.filter[-1].weight); nn.init.zeros_(self.filter[-1].bias)
 
     def forward(self, x, c_noise, tokens, mask, shapes: list | None = None):  # x (B, T); shapes: collects each level's (B, C, N)
         B, T = x.shape; Tp = -(-T // self.multiple) * self.multiple
@@ -168,7 +182,8 @@ class UNet1d(nn.Module):
         for i in reversed(range(len(self.up))):
             h = self.up[i](torch.cat([self.upsample[i](h), skips[i]], 1), emb, tokens, mask)
             if shapes is not None: shapes.append(tuple(h.shape))
-        return self.out(h).transpose(1, 2).reshape(B, Tp)[:, :T]
+        y = self.out(h).transpose(1, 2).reshape(B, Tp)[:, :T]
+        return y if self.filter is None else y + item_filter(x, self.filter(emb))
 
 # %% ../nbs/20_diffusion.ipynb #c6b0afe8
 def edm_scalings(sigma: torch.Tensor, sigma_data: float = 0.2) -> tuple[torch.Tensor, ...]:
@@ -287,14 +302,21 @@ def denoiser(self: DiffusionModel, prompts: Sequence[str] | str, w: float = 1.0,
         return d.clamp(-1, 1) if clamp else d
     return fn
 
+# %% ../nbs/20_diffusion.ipynb #e3a91c02
+def emphasise(e: torch.Tensor, a: float) -> torch.Tensor:
+    "Pre-emphasis `e[n] - a e[n-1]` along the last axis (e[-1] = 0), divided by sqrt(1 + a^2) so that white noise keeps its power."
+    if not a: return e
+    return torch.cat([e[..., :1], e[..., 1:] - a * e[..., :-1]], -1) / math.sqrt(1 + a * a)
+
+
 # %% ../nbs/20_diffusion.ipynb #847b1a65
 @patch
-def _loss(self: DiffusionModel, x0: torch.Tensor, sigma: torch.Tensor, cond, noise: torch.Tensor) -> torch.Tensor:
-    "Per-item EDM loss |F(c_in x, c_noise) - (x0 - c_skip x) / c_out|^2 averaged over samples, x = x0 + sigma noise."
+def _loss(self: DiffusionModel, x0: torch.Tensor, sigma: torch.Tensor, cond, noise: torch.Tensor, emphasis: float = 0.) -> torch.Tensor:
+    "Per-item EDM loss |F(c_in x, c_noise) - (x0 - c_skip x) / c_out|^2 averaged over samples, x = x0 + sigma noise (error pre-emphasised by `emphasis`)."
     c_skip, c_out, c_in, c_noise = (c[:, None] for c in edm_scalings(sigma, self.cfg.sigma_data))
     x = x0 + sigma[:, None] * noise
     out = self.net(c_in * x, c_noise[:, 0], *cond).float()
-    return (out - (x0 - c_skip * x) / c_out).pow(2).mean(1)
+    return emphasise(out - (x0 - c_skip * x) / c_out, emphasis).pow(2).mean(1)
 
 @patch
 def _cond_of(self: DiffusionModel, batch: dict):
@@ -308,13 +330,13 @@ def training_loss(self: DiffusionModel, batch: dict) -> dict:
     x0 = batch['audio'].float(); B = x0.shape[0]
     sigma = (self.cfg.p_mean + self.cfg.p_std * torch.randn(B, device=x0.device)).exp()
     drop = torch.rand(B, device=x0.device) < self.cfg.cond_dropout
-    loss = self._loss(x0, sigma, self.drop_cond(self._cond_of(batch), drop), torch.randn_like(x0))
+    loss = self._loss(x0, sigma, self.drop_cond(self._cond_of(batch), drop), torch.randn_like(x0), self.cfg.loss_emphasis)
     return dict(loss=loss.mean(), dropped=drop.float().mean())
 
 @patch
 @torch.no_grad()
 def validation_metrics(self: DiffusionModel, batch: dict, levels: int = 5) -> dict:
-    "The loss at `levels` fixed noise levels (quantiles of the training distribution) with fixed noise: loss and loss per level."
+    "The plain EDM loss (no emphasis) at `levels` fixed noise levels (quantiles of the training distribution) with fixed noise: loss and per level."
     x0 = batch['audio'].float(); B = x0.shape[0]; cond = self._cond_of(batch)
     g = torch.Generator(device='cpu').manual_seed(0)
     q = torch.distributions.Normal(0., 1.).icdf(torch.linspace(0.1, 0.9, levels))

@@ -2,16 +2,19 @@
 the top 24 of 64 bands for the real, the noisy and the denoised clips.
 
     python results/cpu_gmsdi/denoiser_hf.py runs/gmsdi_all data/mini > denoiser_hf.txt
+    python results/cpu_gmsdi/denoiser_hf.py RUN data/mini last Bass,Drums,Guitar,Piano   # last weights, other labels
 """
 import sys, torch
 from gensep.diffusion import load_diffusion
 from gensep.generation import real_clips
 from gensep.frechet import LogMelFrames
 torch.set_grad_enabled(False); torch.manual_seed(0)
-m = load_diffusion(sys.argv[1], ema=True, device='cpu'); sr = m.sample_rate
+ema = not (len(sys.argv) > 3 and sys.argv[3] == 'last')
+labels = sys.argv[4].split(',') if len(sys.argv) > 4 else ['Bass', 'Piano']
+m = load_diffusion(sys.argv[1], ema=ema, device='cpu'); sr = m.sample_rate
 emb = LogMelFrames(sample_rate=sr)
 hf = lambda x: emb.embed(list(x), sr).mean(0)[40:].mean().item()
-for l in ['Bass', 'Piano']:
+for l in labels:
     x0 = real_clips(sys.argv[2], l, n=8, seconds=4.0, sample_rate=sr)
     row = [f'{l}: real HF {hf(x0):.2f}']
     for s in (0.01, 0.03, 0.1, 0.3):
