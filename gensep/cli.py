@@ -234,6 +234,9 @@ def _add_separate(sub):
     p.add_argument('--steps', type=int, default=None, help="gmsdi, msdm: sampler steps (default: the profile's)")
     p.add_argument('--s-churn', type=float, default=20.0, help='gmsdi, msdm: stochasticity of Euler with churn')
     p.add_argument('--seed', type=int, default=0, help='gmsdi, msdm: seed of the sampler noise')
+    p.add_argument('--postfilter', choices=('none', 'mask', 'wiener'), default=None,
+                   help="gmsdi, msdm: share the mixture out by ratio masks of the sampled stems (stems add up to the mixture; "
+                        "default none, for gmsdi-ensemble the ensemble file's)")
     p.add_argument('--ensemble', default=None, help='gmsdi-ensemble: JSON of the per-source choice (default: <model>/ensemble.json, else the paper\'s choice)')
     p.add_argument('--out', default=None, help='one song only: the folder for its <source>.wav (default: <root>/<method>/<song>/)')
     p.add_argument('--root', default='separated', help='stems go to <root>/<method>/<song>/<source>.wav (default: ./separated)')
@@ -261,6 +264,7 @@ def _diffusion_separator(a, sources):
     model = None if a.method == 'msdm' else load_diffusion(a.model, device=a.device)
     sources = sources or list(model_labels(model))
     kw = dict(steps=a.steps, s_churn=a.s_churn, seed=a.seed, device=a.device)
+    if a.postfilter: kw['postfilter'] = None if a.postfilter == 'none' else a.postfilter
     constrained = a.constrained or ('drums' if 'drums' in sources else sources[-1])
     if a.method == 'msdm': return gmsdi.MSDMSeparator(gmsdi.load_msdm(a.model, sources, a.device), constrained, **kw), sources
     if a.method == 'gmsdi-separator': return gmsdi.GMSDISeparator(model, constrained, w=a.w or 3.0, **kw), sources

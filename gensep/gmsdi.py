@@ -18,7 +18,7 @@ import ipywidgets as W
 from IPython.display import display
 from fastcore.basics import patch
 from .core import GensepError, get_profile, get_device, progress
-from .audio import SAMPLE_RATE, play_all, show_spectrogram
+from .audio import SAMPLE_RATE, N_FFT, stft, istft, play_all, show_spectrogram
 from .data import Track
 from .baselines import SeparationError, run_separator
 from .metrics import si_sdr, si_sdri_windows, summary_table
@@ -28,11 +28,11 @@ from .generation import GuidedStack, SEED_NEGATIVES, model_labels
 from .samplers import karras_sigmas, sample_euler
 
 # %% auto #0
-__all__ = ['GMSDI_SEPARATION', 'EXTRACTOR_NEGATIVES', 'SEED_ENSEMBLE', 'METHODS', 'GMSDIError', 'SeparationSampling',
-           'dirac_separate', 'extract', 'ModelStack', 'DiffusionSeparator', 'GMSDISeparator', 'GMSDIExtractor',
-           'MSDMSeparator', 'train_msdm', 'load_msdm', 'EnsembleSpec', 'GMSDIEnsemble', 'choose_ensemble',
-           'save_ensemble', 'load_ensemble', 'w_grid', 'w_table', 'trajectory_sisdr', 'plot_trajectory',
-           'bench_gmsdi_separation', 'GMSDIResult', 'GMSDIPanel']
+__all__ = ['GMSDI_SEPARATION', 'POSTFILTERS', 'EXTRACTOR_NEGATIVES', 'SEED_ENSEMBLE', 'METHODS', 'GMSDIError',
+           'SeparationSampling', 'dirac_separate', 'extract', 'ModelStack', 'DiffusionSeparator', 'GMSDISeparator',
+           'GMSDIExtractor', 'mask_stems', 'MSDMSeparator', 'train_msdm', 'load_msdm', 'EnsembleSpec', 'GMSDIEnsemble',
+           'choose_ensemble', 'save_ensemble', 'load_ensemble', 'w_grid', 'w_table', 'trajectory_sisdr',
+           'plot_trajectory', 'bench_gmsdi_separation', 'GMSDIResult', 'GMSDIPanel']
 
 # %% ../nbs/24_gmsdi_separation.ipynb #08f681b4
 class GMSDIError(SeparationError):
@@ -118,6 +118,8 @@ class ModelStack:
         return torch.stack([st(X[:, k:k + 1], s[k])[:, 0] for k, st in enumerate(self.stacks)], 1)
 
 # %% ../nbs/24_gmsdi_separation.ipynb #d97b685f
+POSTFILTERS = (None, 'mask', 'wiener')   # mask_stems' power: 'mask' 1, 'wiener' 2
+
 class DiffusionSeparator:
     "Shared machinery of the diffusion separators (see above); subclasses implement `_sample(y (B, T), sources, generator, callback)`."
     needs_references = False
@@ -130,6 +132,7 @@ class DiffusionSeparator:
                  seed: int | None = 0,                  # None: a fresh draw each call
                  record: int = 10,                      # estimates kept along the trajectory (first chunk)
                  residual: str | None = None,           # the source that takes what the others leave of the mixture at its own rate
+                 postfilter: str | None = None,         # None: the sampled stems (the papers); 'mask' / 'wiener': ratio masks of them on the mixture
                  device=None, progress_bar: bool = True):
         d = GMSDI_SEPARATION[get_profile().name]
         self.sampling = SeparationSampling(int(steps if steps is not None else d['steps']), sigma_min, sigma_max, rho, s_churn, correction)
@@ -138,7 +141,8 @@ class DiffusionSeparator:
         self.batch_chunks = int(batch_chunks or d['batch_chunks'])
         if self.chunk_seconds <= 0 or self.batch_chunks < 1: raise GMSDIError(f"chunk_seconds={chunk_seconds} and batch_chunks={batch_chunks} must be positive")
         self.device, self.trajectory, self.nonfinite, self.seconds = get_device(device), None, 0, None
-        self.residual = residual
+        if postfilter not in POSTFILTERS: raise GMSDIError(f"unknown postfilter {postfilter!r}: use {', '.join(map(repr, POSTFILTERS))}")
+        self.residual, self.postfilter = residual, postfilter
 
 # %% ../nbs/24_gmsdi_separation.ipynb #3d2fb8da
 def _check_mixture(mixture) -> torch.Tensor:
@@ -184,6 +188,8 @@ def separate(self: DiffusionSeparator, mixture: torch.Tensor, sources: Sequence[
         est = est.masked_fill(bad, 0.)
     if self.residual is not None:                     # mixture minus the others, at the mixture's rate: its band above the model's too
         r = sources.index(self.residual); est[r] = mix - (est.sum(0) - est[r])
+    if self.postfilter is not None:                   # the stems share the mixture by ratio masks of the sampled ones
+        est = mask_stems(mix, est, sr, band_hz=self.sample_rate / 2, power=1 if self.postfilter == 'mask' else 2)
     self.seconds = time.time() - t0
     return {s: est[k] for k, s in enumerate(sources)}
 
@@ -235,6 +241,24 @@ class GMSDIExtractor(DiffusionSeparator):
         negs = [self.negatives.get(s) for s in sources] + [None] * len(sources)
         return extract(GuidedStack(self.model, prompts, negs, self.w), y, len(sources), self.sampling, g, cb)
 
+# %% ../nbs/24_gmsdi_separation.ipynb #af0c7c73
+def mask_stems(mixture: torch.Tensor, estimates: torch.Tensor, sr: int = SAMPLE_RATE,
+               band_hz: float | None = None,   # the estimates' band (a model's Nyquist); bins above take the octave below's mean mask
+               power: float = 1.0, eps: float = 1e-8) -> torch.Tensor:
+    "Stems (K, T) sharing `mixture` (T,) by ratio masks |S_k|^p / sum_j |S_j|^p of the estimates (K, T) on its STFT."
+    if estimates.ndim != 2 or mixture.ndim != 1 or estimates.shape[-1] != mixture.shape[-1]:
+        raise GMSDIError(f"mask_stems needs a mixture (T,) and estimates (K, T), got {tuple(mixture.shape)} and {tuple(estimates.shape)}")
+    n_fft = max(16, 2 * round(N_FFT * sr / SAMPLE_RATE / 2)); hop = n_fft // 4
+    X, A = stft(mixture, n_fft, hop), stft(estimates, n_fft, hop).abs() ** power        # (F, N), (K, F, N)
+    tot = A.sum(0, keepdim=True)
+    M = torch.where(tot > eps, A / tot.clamp_min(eps), torch.full_like(A, 1 / A.shape[0]))
+    if band_hz is not None and band_hz < sr / 2:
+        f = torch.arange(n_fft // 2 + 1) * sr / n_fft
+        octave, above = (f >= band_hz / 2) & (f < band_hz), f >= band_hz
+        if octave.any(): M[:, above] = M[:, octave].mean(1, keepdim=True)
+    return istft(M * X, mixture.shape[-1], n_fft, hop)
+
+
 # %% ../nbs/24_gmsdi_separation.ipynb #a4172330
 class MSDMSeparator(DiffusionSeparator):
     "MSDM's weakly supervised Dirac separator: one prior per source (`models`), the constrained one = mixture - the others."
@@ -278,12 +302,14 @@ class EnsembleSpec:
     separator: dict = field(default_factory=lambda: dict(constrained='drums', w=3.0))
     extractor: dict = field(default_factory=lambda: dict(w=7.5, negatives='seed'))
     chosen_on: str = "the GMSDI paper's Table 2 (not measured here)"
+    postfilter: str | None = None     # both rules' `postfilter` (None: the sampled stems, as in the paper)
 
 class GMSDIEnsemble(DiffusionSeparator):
     "GMSDI's Ensemble: each stem from the rule `spec.choice` names ('separator' or 'extractor')."
-    def __init__(self, model: DiffusionModel, spec: EnsembleSpec | None = None, **kwargs):   # kwargs: DiffusionSeparator's
+    def __init__(self, model: DiffusionModel, spec: EnsembleSpec | None = None, **kwargs):   # kwargs: DiffusionSeparator's (a postfilter given here overrides the spec's)
+        spec = spec or EnsembleSpec(); kwargs.setdefault('postfilter', spec.postfilter)
         super().__init__(model.sample_rate, **kwargs)
-        self.model, self.spec = model, spec or EnsembleSpec()
+        self.model, self.spec = model, spec
         if bad := {k: v for k, v in self.spec.choice.items() if v not in ('separator', 'extractor')}: raise GMSDIError(f"ensemble choice {bad}: use 'separator' or 'extractor'")
         self.kwargs = kwargs
     @property
@@ -418,9 +444,10 @@ class GMSDIPanel:
 
 # %% ../nbs/24_gmsdi_separation.ipynb #20f0af14
 @patch
-def separator(self: GMSDIPanel, method: str, sources, constrained: str, w: float, steps: int, s_churn: float, seed: int) -> DiffusionSeparator:
+def separator(self: GMSDIPanel, method: str, sources, constrained: str, w: float, steps: int, s_churn: float, seed: int,
+              postfilter: str | None = None) -> DiffusionSeparator:
     "The separator a request asks for."
-    kw = dict(steps=steps, s_churn=s_churn, seed=seed, progress_bar=False, device=self.device, chunk_seconds=self.seconds + 1)
+    kw = dict(steps=steps, s_churn=s_churn, seed=seed, progress_bar=False, device=self.device, chunk_seconds=self.seconds + 1, postfilter=postfilter)
     if method == 'separator': return GMSDISeparator(self.model, constrained, w=w, **kw)
     if method == 'extractor': return GMSDIExtractor(self.model, w=w, **kw)
     if method == 'ensemble': return GMSDIEnsemble(self.model, self.spec, **kw)
@@ -429,14 +456,14 @@ def separator(self: GMSDIPanel, method: str, sources, constrained: str, w: float
 
 @patch
 def run(self: GMSDIPanel, track: str, sources: Sequence[str] | None = None, method: str = 'separator', constrained: str = 'drums',
-        w: float = 3.0, steps: int | None = None, s_churn: float = 20.0, seed: int = 0) -> GMSDIResult:
+        w: float = 3.0, steps: int | None = None, s_churn: float = 20.0, seed: int = 0, postfilter: str | None = None) -> GMSDIResult:
     "Separate the excerpt of `track` into `sources` with `method`; scored when the track has references."
     sources = list(sources or self.sources)
     if not sources: raise GMSDIError("choose at least two sources to separate")
     steps = int(steps or self.steps)
     if steps < 1: raise GMSDIError(f"steps must be >= 1, got {steps}")
     mix, refs = self.load(track)
-    sep = self.separator(method, sources, constrained, float(w), steps, float(s_churn), int(seed))
+    sep = self.separator(method, sources, constrained, float(w), steps, float(s_churn), int(seed), postfilter)
     t0 = time.time(); est = sep.separate(mix, sources); took = time.time() - t0
     refs = {s: refs[s] for s in sources if s in refs} if refs else None
     res = GMSDIResult(track, sep.name, sources, float(w), steps, mix, est, refs, sep.trajectory, took)
@@ -469,7 +496,7 @@ def players(self: GMSDIPanel, result: GMSDIResult): return play_all({**result.es
 # %% ../nbs/24_gmsdi_separation.ipynb #e3bf5fad
 @patch
 def widget(self: GMSDIPanel) -> W.VBox:
-    "The ipywidgets UI: track, sources, method, constrained source, w, steps, s_churn, seed, Run, and an output area."
+    "The ipywidgets UI: track, sources, method, constrained source, w, steps, s_churn, seed, postfilter, Run, and an output area."
     ui = SimpleNamespace(
         track=W.Dropdown(options=list(self.tracks), description='track'),
         sources=W.SelectMultiple(options=self.sources, value=tuple(self.sources), description='sources', rows=min(4, len(self.sources))),
@@ -479,11 +506,12 @@ def widget(self: GMSDIPanel) -> W.VBox:
         steps=W.IntSlider(value=self.steps, min=1, max=max(300, self.steps), description='steps', continuous_update=False),
         s_churn=W.FloatSlider(value=20.0, min=0.0, max=40.0, step=1.0, description='s_churn', continuous_update=False),
         seed=W.IntText(value=0, description='seed'),
+        postfilter=W.Dropdown(options=[('none', None), ('mask', 'mask'), ('wiener', 'wiener')], value=self.spec.postfilter, description='postfilter'),
         run=W.Button(description='Run', button_style='primary', icon='play'), out=W.Output())
     ui.run.on_click(lambda _: self.on_run(ui))
     self.ui = ui
     return W.VBox([W.HBox([ui.track, ui.method, ui.constrained]), ui.sources, W.HBox([ui.w, ui.steps]),
-                   W.HBox([ui.s_churn, ui.seed, ui.run]), ui.out])
+                   W.HBox([ui.s_churn, ui.seed, ui.postfilter]), ui.run, ui.out])
 
 @patch
 def _ipython_display_(self: GMSDIPanel): display(self.widget())
@@ -495,7 +523,7 @@ def on_run(self: GMSDIPanel, ui: SimpleNamespace | None = None) -> GMSDIResult |
     with ui.out:
         ui.out.clear_output(wait=True); ui.run.disabled = True
         try: res = self.run(ui.track.value, list(ui.sources.value), ui.method.value, ui.constrained.value, ui.w.value,
-                            ui.steps.value, ui.s_churn.value, ui.seed.value)
+                            ui.steps.value, ui.s_churn.value, ui.seed.value, ui.postfilter.value)
         except GensepError as e: self.message = str(e); print(f'cannot separate: {e}'); return None
         finally: ui.run.disabled = False
         self.message = None

@@ -106,6 +106,18 @@ def test_separate_with_gmsdi(model, mixture, tmp_path, method):
     assert r.returncode == 1 and 'already exists' in r.stderr and r.stderr.count('\n') == 1, r.stderr
 
 
+def test_separate_with_postfilter(model, mixture, tmp_path):
+    "--postfilter mask reaches the separator: its stems differ from the sampled ones' and add up to the mixture."
+    stems = {}
+    for pf in ('none', 'mask'):
+        r = gensep('separate', mixture, '--method', 'gmsdi-extractor', '--model', model / 'model', '--sources', 'tones,noise,bass',
+                   '--steps', 3, '--postfilter', pf, '--out', tmp_path / pf)
+        assert r.returncode == 0, r.stderr
+        stems[pf] = np.stack([sf.read(str(tmp_path / pf / f'{s}.wav'))[0] for s in ('tones', 'noise', 'bass')])
+    np.testing.assert_allclose(stems['mask'].sum(0), sf.read(str(mixture))[0], atol=1e-3)
+    assert np.abs(stems['mask'] - stems['none']).max() > 1e-3
+
+
 def test_separate_with_msdm(model, mixture, tmp_path):
     for s in ('tones', 'bass'):
         r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'ci', '--steps', 4, '--labels', s, '--out', tmp_path / 'msdm' / s)
