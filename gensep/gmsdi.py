@@ -456,8 +456,9 @@ def separator(self: GMSDIPanel, method: str, sources, constrained: str, w: float
 
 @patch
 def run(self: GMSDIPanel, track: str, sources: Sequence[str] | None = None, method: str = 'separator', constrained: str = 'drums',
-        w: float = 3.0, steps: int | None = None, s_churn: float = 20.0, seed: int = 0, postfilter: str | None = None) -> GMSDIResult:
-    "Separate the excerpt of `track` into `sources` with `method`; scored when the track has references."
+        w: float = 3.0, steps: int | None = None, s_churn: float = 20.0, seed: int = 0, postfilter=...) -> GMSDIResult:
+    "Separate the excerpt of `track` into `sources` with `method` (`postfilter`: None, 'mask', 'wiener'; default the ensemble's); scored when the track has references."
+    if postfilter is ...: postfilter = self.spec.postfilter
     sources = list(sources or self.sources)
     if not sources: raise GMSDIError("choose at least two sources to separate")
     steps = int(steps or self.steps)
