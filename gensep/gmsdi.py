@@ -18,8 +18,9 @@ import ipywidgets as W
 from IPython.display import display
 from fastcore.basics import patch
 from .core import GensepError, get_profile, get_device, progress
-from .audio import SAMPLE_RATE, N_FFT, stft, istft, play_all, show_spectrogram
+from .audio import SAMPLE_RATE, stft, istft, play_all, show_spectrogram
 from .data import Track
+from .songs import _grid as stft_grid
 from .baselines import SeparationError, run_separator
 from .metrics import si_sdr, si_sdri_windows, summary_table
 from .conditioning import STEMS, parse_prompt, format_prompt
@@ -248,7 +249,7 @@ def mask_stems(mixture: torch.Tensor, estimates: torch.Tensor, sr: int = SAMPLE_
     "Stems (K, T) sharing `mixture` (T,) by ratio masks |S_k|^p / sum_j |S_j|^p of the estimates (K, T) on its STFT."
     if estimates.ndim != 2 or mixture.ndim != 1 or estimates.shape[-1] != mixture.shape[-1]:
         raise GMSDIError(f"mask_stems needs a mixture (T,) and estimates (K, T), got {tuple(mixture.shape)} and {tuple(estimates.shape)}")
-    n_fft = max(16, 2 * round(N_FFT * sr / SAMPLE_RATE / 2)); hop = n_fft // 4
+    n_fft, hop = stft_grid(sr)                                                            # the song path's frames
     X, A = stft(mixture, n_fft, hop), stft(estimates, n_fft, hop).abs() ** power        # (F, N), (K, F, N)
     tot = A.sum(0, keepdim=True)
     M = torch.where(tot > eps, A / tot.clamp_min(eps), torch.full_like(A, 1 / A.shape[0]))
