@@ -61,6 +61,7 @@ class DiffusionConfig:
         if not 0 <= self.cond_dropout < 1: raise DiffusionError(f"cond_dropout={self.cond_dropout} must be in [0, 1)")
         if self.filter_taps < 0 or (self.filter_taps and self.filter_taps % 2 == 0):
             raise DiffusionError(f"filter_taps={self.filter_taps} must be 0 or an odd number")
+        if not self.sigma_data > 0: raise DiffusionError(f"sigma_data={self.sigma_data} must be positive")
         if not 0 <= self.loss_emphasis < 1: raise DiffusionError(f"loss_emphasis={self.loss_emphasis} must be in [0, 1)")
         if self.upsample not in UPSAMPLING: raise DiffusionError(f"upsample={self.upsample!r}: choose one of {', '.join(UPSAMPLING)}")
         if self.window % self.multiple: raise DiffusionError(f"window {self.window} is not a multiple of patch x factors = {self.multiple}")

@@ -23,6 +23,8 @@ VARIANTS = {   # name: InstGlow keyword arguments
     'zeros, lr 0.05 constant, 60 it': dict(iters=60, lr=0.05),
     'equal shares, lr 0.01 constant, 30 it': dict(iters=30, lr=0.01, init='equal'),
     'zeros, lr 0.1 constant, betas (0.5, 0.99), 30 it': dict(iters=30, lr=0.1, betas=(0.5, 0.99)),
+    'zeros, lr 0.01 constant, 100 it': dict(iters=100, lr=0.01),
+    'zeros, lr 0.02 constant, 60 it': dict(iters=60, lr=0.02),
 }
 if len(sys.argv) > 3: VARIANTS = {k: v for k, v in VARIANTS.items() if any(s in k for s in sys.argv[3:])}
 print(format_machine(machine_info()), f'torch threads: {torch.get_num_threads()}', flush=True)

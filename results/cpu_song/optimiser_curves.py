@@ -2,16 +2,17 @@
 mini-Slakh test tracks (Slakh-like sources, the cpu priors of 300 steps). Variants: Adam's learning rate and betas,
 a rising learning rate, L-BFGS, MAP with the cheap z-norm prior. From the folder that holds data/mini and the priors:
     .venv/bin/python main/results/cpu_song/optimiser_curves.py adam0.01 lbfgs ... > optimiser_curves.txt
+(other priors: PRIORS=runs/priors_b4 .venv/bin/python ...)
 (the names are the keys of VARIANTS; 'evals' counts loss evaluations, 'loss' is the mean objective).
 """
-import sys, time, torch, pandas as pd, json
+import os, sys, time, torch, pandas as pd, json
 from gensep.data import list_tracks
 from gensep.instglow import InstGlow, load_priors, _chunk, _unchunk, resynthesize
 from gensep.glow import full_bins
 from gensep.audio import stft
 from gensep.metrics import sdr_global
 SOURCES = ['bass','drums','guitar','piano']; SECONDS = 10.0
-priors = load_priors('runs/ch08_cpu/08_gmsdi_separation/priors', SOURCES)
+priors = load_priors(os.environ.get('PRIORS', 'runs/ch08_cpu/08_gmsdi_separation/priors'), SOURCES)   # PRIORS=folder for other priors
 sep = InstGlow(priors, progress_bar=False)
 fn = sep._loss_fn(tuple(SOURCES), torch.device('cpu'))
 items = []
