@@ -32,6 +32,16 @@ def test_train_is_resumable(model):
     assert r.returncode == 1 and '--resume' in r.stderr and r.stderr.count('\n') == 1
 
 
+def test_train_model_options_reach_the_checkpoint(model, tmp_path):
+    "Model options such as --sigma-data end up in the checkpoint's config; a bad value is refused in one line."
+    r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'ci', '--steps', 2, '--labels', 'tones,noise,bass',
+               '--sigma-data', 0.1, '--out', tmp_path / 'sd')
+    assert r.returncode == 0, r.stderr
+    assert json.loads((tmp_path / 'sd' / 'checkpoint' / 'config.json').read_text())['config']['sigma_data'] == 0.1
+    r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'ci', '--steps', 2, '--sigma-data', 0, '--out', tmp_path / 'bad')
+    assert r.returncode == 1 and 'sigma_data' in r.stderr and r.stderr.count('\n') == 1
+
+
 def test_generate_total_and_single(model, tmp_path):
     out = tmp_path / 'gen'
     r = gensep('generate', '--model', model / 'model', '--prompt', 'Tones, Bass', '--seconds', 0.5, '--steps', 4, '--w', 2, '--out', out)
