@@ -20,7 +20,7 @@ from fastcore.basics import patch
 from .core import GensepError, get_profile, get_device, progress
 from .audio import SAMPLE_RATE, stft, istft, play_all, show_spectrogram
 from .data import Track
-from .songs import _grid as stft_grid
+from .songs import _grid as stft_grid, shares
 from .baselines import SeparationError, run_separator
 from .metrics import si_sdr, si_sdri_windows, summary_table
 from .conditioning import STEMS, parse_prompt, format_prompt
@@ -251,8 +251,7 @@ def mask_stems(mixture: torch.Tensor, estimates: torch.Tensor, sr: int = SAMPLE_
         raise GMSDIError(f"mask_stems needs a mixture (T,) and estimates (K, T), got {tuple(mixture.shape)} and {tuple(estimates.shape)}")
     n_fft, hop = stft_grid(sr)                                                            # the song path's frames
     X, A = stft(mixture, n_fft, hop), stft(estimates, n_fft, hop).abs() ** power        # (F, N), (K, F, N)
-    tot = A.sum(0, keepdim=True)
-    M = torch.where(tot > eps, A / tot.clamp_min(eps), torch.full_like(A, 1 / A.shape[0]))
+    M = shares(A, eps)
     if band_hz is not None and band_hz < sr / 2:
         f = torch.arange(n_fft // 2 + 1) * sr / n_fft
         octave, above = (f >= band_hz / 2) & (f < band_hz), f >= band_hz

@@ -19,8 +19,8 @@ from .train import find_checkpoint
 
 # %% auto #0
 __all__ = ['PRIORS_ENV', 'DEMO_MARK', 'SongError', 'default_priors_dir', 'installed_sources', 'find_priors', 'default_sources',
-           'install_priors', 'ratio_masks', 'masks_to_grid', 'apply_masks', 'check_song', 'block_plan', 'separate_file',
-           'peak_rss', 'block_for_memory']
+           'install_priors', 'shares', 'ratio_masks', 'masks_to_grid', 'apply_masks', 'check_song', 'block_plan',
+           'separate_file', 'peak_rss', 'block_for_memory']
 
 # %% ../nbs/25_songs.ipynb #a75f45ab
 PRIORS_ENV = 'GENSEP_PRIORS'
@@ -89,11 +89,14 @@ def _lerp(M: torch.Tensor, pos: torch.Tensor, dim: int) -> torch.Tensor:
     w = (pos - i0).to(M.dtype).reshape([-1 if d == dim % M.ndim else 1 for d in range(M.ndim)])
     return M.index_select(dim, i0) * (1 - w) + M.index_select(dim, i1) * w
 
-def ratio_masks(estimates: torch.Tensor, eps: float = 1e-8) -> torch.Tensor:
-    "Masks (S, 513, N) from estimates (S, T) at 22.05 kHz: |X_j| / sum_k |X_k| (equal shares where all are silent)."
-    A = stft(estimates.float()).abs()
+def shares(A: torch.Tensor, eps: float = 1e-8) -> torch.Tensor:
+    "Each source's share A_j / sum_k A_k of non-negative A (S, ...), over the first dim; equal shares where all are ~0."
     tot = A.sum(0, keepdim=True)
     return torch.where(tot > eps, A / tot.clamp_min(eps), torch.full_like(A, 1 / A.shape[0]))
+
+def ratio_masks(estimates: torch.Tensor, eps: float = 1e-8) -> torch.Tensor:
+    "Masks (S, 513, N) from estimates (S, T) at 22.05 kHz: |X_j| / sum_k |X_k| (equal shares where all are silent)."
+    return shares(stft(estimates.float()).abs(), eps)
 
 def masks_to_grid(M: torch.Tensor, sr: int, frames: int) -> torch.Tensor:
     "Resample masks (S, 513, N) of the 22.05 kHz grid to the STFT grid of rate `sr` with `frames` frames."
