@@ -20,7 +20,7 @@ from fastcore.basics import patch
 from .core import GensepError, get_profile, get_device, progress
 from .audio import SAMPLE_RATE, stft, istft, play_all, show_spectrogram
 from .data import Track
-from .songs import _grid as stft_grid, shares
+from .songs import stft_grid, shares
 from .baselines import SeparationError, run_separator
 from .metrics import si_sdr, si_sdri_windows, summary_table
 from .conditioning import STEMS, parse_prompt, format_prompt
@@ -29,7 +29,7 @@ from .generation import GuidedStack, SEED_NEGATIVES, model_labels
 from .samplers import karras_sigmas, sample_euler
 
 # %% auto #0
-__all__ = ['GMSDI_SEPARATION', 'POSTFILTERS', 'EXTRACTOR_NEGATIVES', 'SEED_ENSEMBLE', 'METHODS', 'GMSDIError',
+__all__ = ['GMSDI_SEPARATION', 'POSTFILTER_POWER', 'POSTFILTERS', 'EXTRACTOR_NEGATIVES', 'SEED_ENSEMBLE', 'METHODS', 'GMSDIError',
            'SeparationSampling', 'dirac_separate', 'extract', 'ModelStack', 'DiffusionSeparator', 'GMSDISeparator',
            'GMSDIExtractor', 'mask_stems', 'MSDMSeparator', 'train_msdm', 'load_msdm', 'EnsembleSpec', 'GMSDIEnsemble',
            'choose_ensemble', 'save_ensemble', 'load_ensemble', 'w_grid', 'w_table', 'trajectory_sisdr',
@@ -119,7 +119,8 @@ class ModelStack:
         return torch.stack([st(X[:, k:k + 1], s[k])[:, 0] for k, st in enumerate(self.stacks)], 1)
 
 # %% ../nbs/24_gmsdi_separation.ipynb #d97b685f
-POSTFILTERS = (None, 'mask', 'wiener')   # mask_stems' power: 'mask' 1, 'wiener' 2
+POSTFILTER_POWER = {'mask': 1, 'wiener': 2}     # mask_stems' power of each post-filter
+POSTFILTERS = (None, *POSTFILTER_POWER)         # None: the sampled stems
 
 class DiffusionSeparator:
     "Shared machinery of the diffusion separators (see above); subclasses implement `_sample(y (B, T), sources, generator, callback)`."
@@ -190,7 +191,7 @@ def separate(self: DiffusionSeparator, mixture: torch.Tensor, sources: Sequence[
     if self.residual is not None:                     # mixture minus the others, at the mixture's rate: its band above the model's too
         r = sources.index(self.residual); est[r] = mix - (est.sum(0) - est[r])
     if self.postfilter is not None:                   # the stems share the mixture by ratio masks of the sampled ones
-        est = mask_stems(mix, est, sr, band_hz=self.sample_rate / 2, power=1 if self.postfilter == 'mask' else 2)
+        est = mask_stems(mix, est, sr, band_hz=self.sample_rate / 2, power=POSTFILTER_POWER[self.postfilter])
     self.seconds = time.time() - t0
     return {s: est[k] for k, s in enumerate(sources)}
 
@@ -507,7 +508,7 @@ def widget(self: GMSDIPanel) -> W.VBox:
         steps=W.IntSlider(value=self.steps, min=1, max=max(300, self.steps), description='steps', continuous_update=False),
         s_churn=W.FloatSlider(value=20.0, min=0.0, max=40.0, step=1.0, description='s_churn', continuous_update=False),
         seed=W.IntText(value=0, description='seed'),
-        postfilter=W.Dropdown(options=[('none', None), ('mask', 'mask'), ('wiener', 'wiener')], value=self.spec.postfilter, description='postfilter'),
+        postfilter=W.Dropdown(options=[(str(p).lower(), p) for p in POSTFILTERS], value=self.spec.postfilter, description='postfilter'),
         run=W.Button(description='Run', button_style='primary', icon='play'), out=W.Output())
     ui.run.on_click(lambda _: self.on_run(ui))
     self.ui = ui

@@ -19,8 +19,8 @@ from .train import find_checkpoint
 
 # %% auto #0
 __all__ = ['PRIORS_ENV', 'DEMO_MARK', 'SongError', 'default_priors_dir', 'installed_sources', 'find_priors', 'default_sources',
-           'install_priors', 'shares', 'ratio_masks', 'masks_to_grid', 'apply_masks', 'check_song', 'block_plan',
-           'separate_file', 'peak_rss', 'block_for_memory']
+           'install_priors', 'stft_grid', 'shares', 'ratio_masks', 'masks_to_grid', 'apply_masks', 'check_song',
+           'block_plan', 'separate_file', 'peak_rss', 'block_for_memory']
 
 # %% ../nbs/25_songs.ipynb #a75f45ab
 PRIORS_ENV = 'GENSEP_PRIORS'
@@ -77,7 +77,7 @@ def install_priors(src: str | Path, sources: Sequence[str] | None = None, root: 
     return done
 
 # %% ../nbs/25_songs.ipynb #4bedaee6
-def _grid(sr: int) -> tuple[int, int]:
+def stft_grid(sr: int) -> tuple[int, int]:
     "STFT size and hop at rate `sr` whose durations match 1024 and 256 samples at 22.05 kHz."
     n_fft = max(16, 2 * round(N_FFT * sr / SAMPLE_RATE / 2))
     return n_fft, n_fft // 4
@@ -100,7 +100,7 @@ def ratio_masks(estimates: torch.Tensor, eps: float = 1e-8) -> torch.Tensor:
 
 def masks_to_grid(M: torch.Tensor, sr: int, frames: int) -> torch.Tensor:
     "Resample masks (S, 513, N) of the 22.05 kHz grid to the STFT grid of rate `sr` with `frames` frames."
-    n_fft, hop = _grid(sr)
+    n_fft, hop = stft_grid(sr)
     t = torch.arange(frames, dtype=torch.float64) * hop / sr * SAMPLE_RATE / HOP       # model frame of each frame
     Mt = _lerp(M, t, 2)
     f = torch.arange(n_fft // 2 + 1, dtype=torch.float64) * sr / n_fft * N_FFT / SAMPLE_RATE   # model bin of each bin
@@ -112,7 +112,7 @@ def masks_to_grid(M: torch.Tensor, sr: int, frames: int) -> torch.Tensor:
 
 def apply_masks(audio: torch.Tensor, sr: int, estimates: torch.Tensor) -> torch.Tensor:
     "Stems (S, C, T) of `audio` (C, T) at rate `sr`, masked by the estimates (S, T') of its 22.05 kHz mid signal."
-    n_fft, hop = _grid(sr)
+    n_fft, hop = stft_grid(sr)
     if audio.shape[-1] < n_fft: raise SongError(f"{audio.shape[-1]} samples is shorter than one STFT frame ({n_fft})")
     X = stft(audio, n_fft, hop)                                                                                # (C, F, N)
     M = masks_to_grid(ratio_masks(estimates), sr, X.shape[-1]).to(X.real.dtype)                                # (S, F, N)
@@ -139,7 +139,7 @@ def check_song(path: str | Path, repair: bool = False) -> tuple[int, int, int, i
     sr, C, n, bad = _scan(path)
     if bad and not repair: raise SongError(f"{path}: {bad} NaN or infinite samples; pass --repair to set them to 0")
     if bad: warnings.warn(f"{path}: {bad} NaN or infinite samples set to 0")
-    if n < _grid(sr)[0]: raise SongError(f"{path}: {n} samples at {sr} Hz is shorter than one STFT frame")
+    if n < stft_grid(sr)[0]: raise SongError(f"{path}: {n} samples at {sr} Hz is shorter than one STFT frame")
     return sr, C, n, bad
 
 def block_plan(n: int, block: int, overlap: int) -> list[tuple[int, int]]:
