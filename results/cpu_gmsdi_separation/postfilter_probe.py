@@ -19,7 +19,7 @@ from gensep.audio import SAMPLE_RATE
 from gensep.core import format_machine
 from gensep.data import list_tracks, eval_items
 from gensep.diffusion import load_diffusion
-from gensep.gmsdi import GMSDIExtractor, GMSDISeparator, MSDMSeparator, load_msdm, mask_stems
+from gensep.gmsdi import GMSDIExtractor, GMSDISeparator, MSDMSeparator, load_msdm, mask_stems, POSTFILTER_POWER
 from gensep.metrics import si_sdri_windows
 
 p = argparse.ArgumentParser()
@@ -52,7 +52,7 @@ for spec in a.methods:
             row = lambda v, e, only=None: rows.append(dict(split=split, method=spec, item=name, variant=v,
                                                            **{k: x for k, x in si_sdri_windows(refs, e, mix).items() if only in (None, k)}))
             row('raw', est)
-            for v, pw in (('mask', 1), ('wiener', 2)): row(v, dict(zip(S, mask_stems(mix, E, SAMPLE_RATE, band_hz=band, power=pw))))
+            for v, pw in POSTFILTER_POWER.items(): row(v, dict(zip(S, mask_stems(mix, E, SAMPLE_RATE, band_hz=band, power=pw))))
             if spec.startswith('extractor'):
                 row('consistent', dict(zip(S, E + (mix - E.sum(0)) / len(S))))
                 for r in S: row(f'residual {r}', {**est, r: mix - sum(est[s] for s in S if s != r)}, only=r)
