@@ -156,6 +156,8 @@ def _add_train(sub):
     d.add_argument('--filter-taps', type=int, default=None, help="odd number of taps of the UNet's per-item linear filter path, 0 for none (default: the profile's)")
     d.add_argument('--loss-emphasis', type=float, default=None, help="pre-emphasis a of the training loss's error, 0 <= a < 1 (default: the profile's)")
     d.add_argument('--sigma-data', type=float, default=None, help="EDM's assumed standard deviation of the data (default: the profile's, 0.2)")
+    d.add_argument('--emphasis', type=float, default=None, help="diffuse pre-emphasised audio g (x[n] - a x[n-1]): a, 0 <= a < 1 (default: the profile's)")
+    d.add_argument('--emphasis-gain', type=float, default=None, help="the gain g of --emphasis (default: the profile's)")
     d.add_argument('--device', default=None)
     d.add_argument('--resume', action='store_true', help='continue the run in --out from its checkpoint')
     d.add_argument('--force', action='store_true', help='start again, discarding the run in --out')
@@ -200,7 +202,8 @@ def _train_diffusion(a):
     train = {k: v for k, v in dict(batch_size=a.batch_size, lr=a.lr).items() if v is not None}
     ints = lambda s, name: tuple(int(v) for v in s.split(',')) if s else None
     try: sizes = dict(patch=a.patch, channels=ints(a.channels, 'channels'), factors=ints(a.factors, 'factors'), upsample=a.upsample,
-                     loss_emphasis=a.loss_emphasis, filter_taps=a.filter_taps, sigma_data=a.sigma_data)
+                     loss_emphasis=a.loss_emphasis, filter_taps=a.filter_taps, sigma_data=a.sigma_data,
+                     emphasis=a.emphasis, emphasis_gain=a.emphasis_gain)
     except ValueError: raise GensepError(f"--channels/--factors must be comma-separated integers, got {a.channels!r} / {a.factors!r}") from None
     t0 = time.time()
     m = train_diffusion(a.data, a.out, profile=a.profile, steps=a.steps, minutes=a.minutes, subsets=a.subsets, labels=labels,

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Sequence
 import torch
 import torch.nn.functional as F
+import torchaudio
 from torch import nn
 from torch.utils.data import DataLoader
 from fastcore.basics import patch
@@ -22,8 +23,8 @@ from .conditioning import Conditioner, make_conditioner
 # %% auto #0
 __all__ = ['UPSAMPLING', 'DIFFUSION_SIZES', 'DIFFUSION_TRAIN', 'LABELS', 'DiffusionError', 'DiffusionConfig', 'NoiseEmbedding',
            'ResBlock', 'Attention', 'Level', 'item_filter', 'UNet1d', 'edm_scalings', 'edm_weight', 'DiffusionModel',
-           'pad_cond', 'emphasise', 'mean_validation_metrics', 'load_diffusion', 'train_diffusion',
-           'bench_diffusion_training', 'bench_denoiser']
+           'pad_cond', 'emphasise', 'pre_emphasis', 'de_emphasis', 'mean_validation_metrics', 'load_diffusion',
+           'train_diffusion', 'bench_diffusion_training', 'bench_denoiser']
 
 # %% ../nbs/20_diffusion.ipynb #1812d144
 class DiffusionError(GensepError, ValueError):
@@ -51,6 +52,8 @@ class DiffusionConfig:
     upsample: str = 'transposed'         # one of UPSAMPLING ('nearest' has no checkerboard pattern)
     filter_taps: int = 0                 # odd: a linear filter of the input made per item from sigma and prompt, added to the output (0: none)
     loss_emphasis: float = 0.0           # training loss on the pre-emphasised error e[n] - a e[n-1] (0: plain MSE); see `emphasise`
+    emphasis: float = 0.0                # the model diffuses u[n] = emphasis_gain (x[n] - a x[n-1]) of the audio x (0: the audio itself); see `pre_emphasis`
+    emphasis_gain: float = 1.0
 
     def __post_init__(self):
         self.channels, self.factors = tuple(self.channels), tuple(self.factors)
@@ -63,6 +66,8 @@ class DiffusionConfig:
             raise DiffusionError(f"filter_taps={self.filter_taps} must be 0 or an odd number")
         if not self.sigma_data > 0: raise DiffusionError(f"sigma_data={self.sigma_data} must be positive")
         if not 0 <= self.loss_emphasis < 1: raise DiffusionError(f"loss_emphasis={self.loss_emphasis} must be in [0, 1)")
+        if not 0 <= self.emphasis < 1: raise DiffusionError(f"emphasis={self.emphasis} must be in [0, 1)")
+        if not self.emphasis_gain > 0: raise DiffusionError(f"emphasis_gain={self.emphasis_gain} must be positive")
         if self.upsample not in UPSAMPLING: raise DiffusionError(f"upsample={self.upsample!r}: choose one of {', '.join(UPSAMPLING)}")
         if self.window % self.multiple: raise DiffusionError(f"window {self.window} is not a multiple of patch x factors = {self.multiple}")
 
@@ -78,7 +83,7 @@ DIFFUSION_SIZES = {
     'ci': dict(sample_rate=8000, window=2**12, patch=8, channels=(8, 16, 16), factors=(4, 2), blocks=1, attn_levels=1,
                heads=2, head_dim=8),
     'cpu': dict(sample_rate=11025, window=2**15, patch=16, channels=(64, 96, 128, 128, 128), factors=(4, 4, 2, 2),
-                blocks=2, attn_levels=2, heads=4, head_dim=32),
+                blocks=2, attn_levels=2, heads=4, head_dim=32, emphasis=0.8, emphasis_gain=1.8),
     'gpu': dict(sample_rate=SAMPLE_RATE, window=2**18, patch=16, channels=(256, 512, 1024, 1024, 1024, 1024, 1024),
                 factors=(4, 4, 4, 2, 2, 2), blocks=2, attn_levels=3, heads=8, head_dim=128),
 }
@@ -222,6 +227,9 @@ class DiffusionModel(nn.Module):
     def sample_rate(self) -> int: return self.cfg.sample_rate
     @property
     def device(self) -> torch.device: return self.null.device
+    @property
+    def bound(self) -> float:   # denoised estimates are clamped to it: the largest |u| of audio in [-1, 1] in the model's domain (see `pre_emphasis`)
+        return (1 + self.cfg.emphasis) * self.cfg.emphasis_gain
 
 # %% ../nbs/20_diffusion.ipynb #0e82ae27
 def pad_cond(conds: Sequence[tuple[torch.Tensor, torch.Tensor]]) -> tuple[torch.Tensor, torch.Tensor]:
@@ -296,11 +304,11 @@ def guided_denoise(self: DiffusionModel, x: torch.Tensor, sigma, cond, w: float 
 @patch
 def denoiser(self: DiffusionModel, prompts: Sequence[str] | str, w: float = 1.0, negative: Sequence[str] | str | None = None,
              clamp: bool = True) -> Callable:
-    "A `denoise(x, sigma)` for the samplers: guided by `prompts` (one, or one per item) at scale `w`, optionally against `negative`."
+    "A `denoise(x, sigma)` for the samplers (in the model's signal domain, see `to_model`): guided by `prompts` at scale `w`, optionally against `negative`."
     cond = self.encode(prompts); neg = self.encode(negative) if negative is not None else None
     def fn(x, sigma):
         d = self.guided_denoise(x, sigma, cond, w, neg)
-        return d.clamp(-1, 1) if clamp else d
+        return d.clamp(-self.bound, self.bound) if clamp else d
     return fn
 
 # %% ../nbs/20_diffusion.ipynb #e3a91c02
@@ -309,6 +317,30 @@ def emphasise(e: torch.Tensor, a: float) -> torch.Tensor:
     if not a: return e
     return torch.cat([e[..., :1], e[..., 1:] - a * e[..., :-1]], -1) / math.sqrt(1 + a * a)
 
+
+# %% ../nbs/20_diffusion.ipynb #cf5b8ae3
+def pre_emphasis(x: torch.Tensor, a: float, gain: float = 1.0) -> torch.Tensor:
+    "u[n] = gain (x[n] - a x[n-1]) along the last axis, with x[-1] = 0."
+    if not a: return x if gain == 1 else gain * x
+    return gain * torch.cat([x[..., :1], x[..., 1:] - a * x[..., :-1]], -1)
+
+def de_emphasis(u: torch.Tensor, a: float, gain: float = 1.0) -> torch.Tensor:
+    "The inverse of `pre_emphasis`: x[n] = u[n] / gain + a x[n-1], an IIR filter (exact up to rounding)."
+    x = u / gain if gain != 1 else u
+    if not a: return x
+    flat = x.reshape(-1, x.shape[-1]).float()
+    one = lambda *c: torch.tensor(c, dtype=flat.dtype, device=flat.device)
+    return torchaudio.functional.lfilter(flat, one(1.0, -a), one(1.0, 0.0), clamp=False).reshape(x.shape).to(u.dtype)
+
+@patch
+def to_model(self: DiffusionModel, x: torch.Tensor) -> torch.Tensor:
+    "Audio (..., T) in the model's signal domain (`pre_emphasis` by the config's emphasis and gain)."
+    return pre_emphasis(x, self.cfg.emphasis, self.cfg.emphasis_gain)
+
+@patch
+def to_audio(self: DiffusionModel, u: torch.Tensor) -> torch.Tensor:
+    "A signal (..., T) of the model's domain back to audio (`de_emphasis`)."
+    return de_emphasis(u, self.cfg.emphasis, self.cfg.emphasis_gain)
 
 # %% ../nbs/20_diffusion.ipynb #847b1a65
 @patch
@@ -327,8 +359,8 @@ def _cond_of(self: DiffusionModel, batch: dict):
 
 @patch
 def training_loss(self: DiffusionModel, batch: dict) -> dict:
-    "EDM denoising loss of a batch {'audio': (B, T), 'prompt': [...]}, with random sigma and prompt dropout."
-    x0 = batch['audio'].float(); B = x0.shape[0]
+    "EDM denoising loss of a batch {'audio': (B, T), 'prompt': [...]} (in the model's domain), with random sigma and prompt dropout."
+    x0 = self.to_model(batch['audio'].float()); B = x0.shape[0]
     sigma = (self.cfg.p_mean + self.cfg.p_std * torch.randn(B, device=x0.device)).exp()
     drop = torch.rand(B, device=x0.device) < self.cfg.cond_dropout
     loss = self._loss(x0, sigma, self.drop_cond(self._cond_of(batch), drop), torch.randn_like(x0), self.cfg.loss_emphasis)
@@ -338,7 +370,7 @@ def training_loss(self: DiffusionModel, batch: dict) -> dict:
 @torch.no_grad()
 def validation_metrics(self: DiffusionModel, batch: dict, levels: int = 5) -> dict:
     "The plain EDM loss (no emphasis) at `levels` fixed noise levels (quantiles of the training distribution) with fixed noise: loss and per level."
-    x0 = batch['audio'].float(); B = x0.shape[0]; cond = self._cond_of(batch)
+    x0 = self.to_model(batch['audio'].float()); B = x0.shape[0]; cond = self._cond_of(batch)
     g = torch.Generator(device='cpu').manual_seed(0)
     q = torch.distributions.Normal(0., 1.).icdf(torch.linspace(0.1, 0.9, levels))
     out = {}

@@ -27,7 +27,7 @@ class GenerationError(GensepError, ValueError):
     "Generation settings that cannot work: unknown labels, bad weights, mismatched given sources."
 
 class GuidedStack:
-    "Guided denoiser D_w(x_i, sigma_i) for a stack x (N, T) where item i has its own prompt, negative prompt (None: null) and, optionally, noise level."
+    "Guided denoiser D_w(x_i, sigma_i) for a stack x (N, T) in the model's domain, where item i has its own prompt, negative prompt (None: null) and, optionally, noise level."
     def __init__(self, model: DiffusionModel, prompts: Sequence[str], negatives: Sequence[str | None] | None = None,
                  w: float = 1.0, clamp: bool = True):
         self.model, self.w, self.clamp, self.n = model, float(w), clamp, len(prompts)
@@ -46,7 +46,7 @@ class GuidedStack:
             s = s.repeat(B)
         d = self.model.guided_denoise(x.reshape(B * self.n, -1), s, rep(self.cond), self.w, rep(self.uncond))
         self.calls += 1
-        d = d.clamp(-1, 1) if self.clamp else d
+        d = d.clamp(-self.model.bound, self.model.bound) if self.clamp else d
         return d.reshape(shape)
 
 # %% ../nbs/23_generation.ipynb #27fd0fd7
@@ -81,6 +81,11 @@ def _noise(shape, sigma_max: float, seed: int | None, device) -> tuple[torch.Ten
     x = sigma_max * torch.randn(shape, generator=torch.Generator().manual_seed(seed))
     return x.to(device), torch.Generator(device=device).manual_seed(seed + 1)
 
+def _in_audio(model: DiffusionModel, callback):
+    "`callback` seeing the sampler's x and denoised estimate as audio (they are in the model's domain, see `DiffusionModel.to_model`)."
+    if callback is None: return None
+    return lambda info: callback({**info, **{k: model.to_audio(info[k]) for k in ('x', 'denoised') if k in info}})
+
 def model_labels(model: DiffusionModel) -> tuple[str, ...]:
     "The stem labels the model's prompts may name (the label conditioner's, else Slakh's four)."
     return tuple(getattr(model.conditioner, 'labels', STEMS))
@@ -92,7 +97,7 @@ def generate(model: DiffusionModel, prompt: str, n: int = 1, seconds: float = 4.
     st = settings or SamplerSettings()
     neg = _negative(model, prompt, negative)
     x, g = _noise((n, 1, round(seconds * model.sample_rate)), st.sigma_max, seed, model.device)
-    return st.run(GuidedStack(model, [prompt], [neg], w), x, callback, g, progress_bar)[:, 0]
+    return model.to_audio(st.run(GuidedStack(model, [prompt], [neg], w), x, _in_audio(model, callback), g, progress_bar)[:, 0])
 
 # %% ../nbs/23_generation.ipynb #b761807a
 def source_prompts(request: str, labels: Sequence[str] = STEMS) -> list[str]:
@@ -131,7 +136,7 @@ def generate_total(model: DiffusionModel, prompts: Sequence[str] = ('Bass', 'Dru
         D = stack(X, sigma); r = X[:, K:] - X[:, :K].sum(1, keepdim=True)
         return torch.cat([D[:, :K] + _coupling(sigma, gamma_x, K + 1) * r, D[:, K:] - _coupling(sigma, gamma_y, K + 1) * r], 1)
     x, g = _noise((n, K + 1, round(seconds * model.sample_rate)), st.sigma_max, seed, model.device)
-    X = st.run(denoise, x, callback, g, progress_bar)
+    X = model.to_audio(st.run(denoise, x, _in_audio(model, callback), g, progress_bar))
     return dict(sources={p: X[:, k] for k, p in enumerate(prompts)}, mix=X[:, :K].sum(1), y=X[:, K])
 
 # %% ../nbs/23_generation.ipynb #59c45cc3
@@ -147,17 +152,17 @@ def accompany(model: DiffusionModel, given: Mapping[str, torch.Tensor],   # {pro
     if len({v.shape[-1] for v in xs}) != 1: raise GenerationError(f"the given sources differ in length: {[v.shape[-1] for v in xs]}")
     xI = torch.stack([v.expand(n, -1) if v.ndim == 1 else v for v in xs], 1).to(model.device)          # (n, I, T)
     if xI.shape[0] != n: raise GenerationError(f"given sources hold {xI.shape[0]} examples, not n={n}")
-    I, J = xI.shape[1], len(generate)
+    I, J, uI = xI.shape[1], len(generate), model.to_model(xI)                                       # uI: in the model's domain
     negs = [_negative(model, p, 'seed') for p in generate] if negatives == 'seed' else list(negatives or [None] * J)
     stack = GuidedStack(model, [*generate, _all_labels(model, [*given, *generate])], [*negs, None], w)
     var = 1 + alpha ** 2 * I + beta ** 2 * J
     g_given = torch.Generator(device='cpu').manual_seed((seed or 0) + 1)
     def denoise(X, sigma):                                     # X (n, J+1, T): generated sources, then the mixture
-        noisy = xI + float(sigma) * torch.randn(xI.shape, generator=g_given).to(xI.device)
+        noisy = uI + float(sigma) * torch.randn(uI.shape, generator=g_given).to(uI.device)
         D = stack(X, sigma); r = X[:, J:] - alpha * noisy.sum(1, keepdim=True) - beta * X[:, :J].sum(1, keepdim=True)
         return torch.cat([D[:, :J] + beta * _coupling(sigma, gamma_x, var) * r, D[:, J:] - _coupling(sigma, gamma_y, var) * r], 1)
     x, g = _noise((n, J + 1, xI.shape[-1]), st.sigma_max, seed, model.device)
-    X = st.run(denoise, x, callback, g, progress_bar)
+    X = model.to_audio(st.run(denoise, x, _in_audio(model, callback), g, progress_bar))
     gen = {p: X[:, j] for j, p in enumerate(generate)}
     return dict(sources={**{p: xI[:, i] for i, p in enumerate(given)}, **gen}, mix=xI.sum(1) + X[:, :J].sum(1), y=X[:, J])
 

@@ -123,7 +123,7 @@ POSTFILTER_POWER = {'mask': 1, 'wiener': 2}     # mask_stems' power of each post
 POSTFILTERS = (None, *POSTFILTER_POWER)         # None: the sampled stems
 
 class DiffusionSeparator:
-    "Shared machinery of the diffusion separators (see above); subclasses implement `_sample(y (B, T), sources, generator, callback)`."
+    "Shared machinery of the diffusion separators (see above); subclasses set `domain` (the model whose signal domain they sample in) and implement `_sample(y (B, T), sources, generator, callback)`."
     needs_references = False
     def __init__(self, sample_rate: int,
                  steps: int | None = None,              # sampler steps; None: the profile's
@@ -173,13 +173,13 @@ def separate(self: DiffusionSeparator, mixture: torch.Tensor, sources: Sequence[
     bar = progress(total=len(groups) * self.sampling.steps, desc=self.name, leave=False, **({} if self.progress_bar else dict(disable=True)))
     every = max(1, math.ceil(self.sampling.steps / max(1, self.record)))
     self.trajectory = traj = SimpleNamespace(steps=[], sigmas=[], estimates=[], sources=sources, sample_rate=self.sample_rate)
-    out = []
+    out, dom = [], self.domain
     for j, grp in enumerate(groups):
         def cb(info, first=j == 0):
             bar.update(1)
             if first and (info['i'] % every == 0 or info['i'] == self.sampling.steps - 1):
-                traj.steps.append(info['i']); traj.sigmas.append(float(info['sigma'])); traj.estimates.append(info['estimate'][0].float().cpu())
-        out.append(self._sample(grp.to(self.device), sources, g, cb).float().cpu())
+                traj.steps.append(info['i']); traj.sigmas.append(float(info['sigma'])); traj.estimates.append(dom.to_audio(info['estimate'][0]).float().cpu())
+        out.append(dom.to_audio(self._sample(dom.to_model(grp.to(self.device)), sources, g, cb)).float().cpu())   # sampled in the model's domain
     bar.close()
     est = torch.cat(out).permute(1, 0, 2).reshape(len(sources), -1)[:, :y.shape[0]]        # (K, L)
     if sr != self.sample_rate: est = torchaudio.functional.resample(est, self.sample_rate, sr)
@@ -208,6 +208,7 @@ class GMSDISeparator(DiffusionSeparator):
                  matched: bool = False, **kwargs):         # kwargs: DiffusionSeparator's
         super().__init__(model.sample_rate, **{'residual': constrained, **kwargs})
         self.model, self.constrained, self.w, self.negatives, self.matched = model.to(self.device), constrained, float(w), dict(negatives or {}), matched
+        self.domain = self.model
     @property
     def name(self) -> str: return f"gmsdi_separator_{self.constrained}"
     def _check_sources(self, sources):
@@ -233,6 +234,7 @@ class GMSDIExtractor(DiffusionSeparator):
     def __init__(self, model: DiffusionModel, w: float = 7.5, negatives: Mapping[str, str] | str | None = 'seed', **kwargs):
         super().__init__(model.sample_rate, **kwargs)
         self.model, self.w = model.to(self.device), float(w)
+        self.domain = self.model
         self.negatives = _seed_negatives(model) if negatives == 'seed' else dict(negatives or {})
     @property
     def name(self) -> str: return "gmsdi_extractor"
@@ -269,6 +271,9 @@ class MSDMSeparator(DiffusionSeparator):
         if len(rates) != 1: raise GMSDIError(f"the per-source models work at different sample rates {sorted(rates)}")
         super().__init__(rates.pop(), **{'residual': constrained, **kwargs})
         self.models = {s: m.to(self.device) for s, m in models.items()}
+        domains = {(m.cfg.emphasis, m.cfg.emphasis_gain) for m in self.models.values()}
+        if len(domains) != 1: raise GMSDIError(f"the per-source models diffuse differently pre-emphasised audio (emphasis, gain) {sorted(domains)}")
+        self.domain = next(iter(self.models.values()))
         self.constrained, self.w, self.matched = constrained, float(w), matched
     @property
     def name(self) -> str: return f"msdm_{self.constrained}"

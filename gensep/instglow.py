@@ -221,7 +221,7 @@ def _loss_fn(self: InstGlow, sources: tuple, dev: torch.device) -> Callable:
     "loss(z, V, mask) -> (loss, terms) for `sources` on `dev`, built once per instance (compiled when `compile`); it keeps the priors' weights of that moment."
     key = (sources, str(dev))
     if key not in self._graphs:
-        dl = vmap_priors([self.priors[s].to(dev).eval() for s in sources], 'decode_logdet')
+        dl = vmap_priors([self.priors[s].to(dev).eval() for s in sources], 'decode_logdet', frozen=True)
         def fn(z, V, mask):
             with torch.autocast(dev.type, dtype=torch.bfloat16, enabled=self.amp):
                 return separation_loss(dl, z, V, mask, self.gamma, self.prior)

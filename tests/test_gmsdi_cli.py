@@ -33,11 +33,12 @@ def test_train_is_resumable(model):
 
 
 def test_train_model_options_reach_the_checkpoint(model, tmp_path):
-    "Model options such as --sigma-data end up in the checkpoint's config; a bad value is refused in one line."
+    "Model options such as --sigma-data and --emphasis end up in the checkpoint's config; a bad value is refused in one line."
     r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'ci', '--steps', 2, '--labels', 'tones,noise,bass',
-               '--sigma-data', 0.1, '--out', tmp_path / 'sd')
+               '--sigma-data', 0.1, '--emphasis', 0.8, '--emphasis-gain', 1.8, '--out', tmp_path / 'sd')
     assert r.returncode == 0, r.stderr
-    assert json.loads((tmp_path / 'sd' / 'checkpoint' / 'config.json').read_text())['config']['sigma_data'] == 0.1
+    cfg = json.loads((tmp_path / 'sd' / 'checkpoint' / 'config.json').read_text())['config']
+    assert (cfg['sigma_data'], cfg['emphasis'], cfg['emphasis_gain']) == (0.1, 0.8, 1.8)
     r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'ci', '--steps', 2, '--sigma-data', 0, '--out', tmp_path / 'bad')
     assert r.returncode == 1 and 'sigma_data' in r.stderr and r.stderr.count('\n') == 1
 

@@ -1,5 +1,7 @@
 """One denoiser call on real test clips plus noise of std sigma (EMA weights, the clip's own label): mean log-mel of
-the top 24 of 64 bands for the real, the noisy and the denoised clips.
+the top 24 of 64 bands for the real, the noisy and the denoised clips. The noise is added in the model's signal
+domain (`DiffusionModel.to_model`; the audio itself unless the model diffuses pre-emphasised audio), and the
+noisy and denoised clips are scored as audio.
 
     python results/cpu_gmsdi/denoiser_hf.py runs/gmsdi_all data/mini > denoiser_hf.txt
     python results/cpu_gmsdi/denoiser_hf.py RUN data/mini last Bass,Drums,Guitar,Piano   # last weights, other labels
@@ -18,7 +20,7 @@ for l in labels:
     x0 = real_clips(sys.argv[2], l, n=8, seconds=4.0, sample_rate=sr)
     row = [f'{l}: real HF {hf(x0):.2f}']
     for s in (0.01, 0.03, 0.1, 0.3):
-        xn = x0 + s * torch.randn_like(x0)
-        d = m.denoise(xn, torch.full((len(x0),), s), m.encode([l] * len(x0)))
+        un = m.to_model(x0) + s * torch.randn_like(x0)
+        xn, d = m.to_audio(un), m.to_audio(m.denoise(un, torch.full((len(x0),), s), m.encode([l] * len(x0))))
         row.append(f'sigma {s}: noisy {hf(xn):.2f} denoised {hf(d):.2f}')
     print(' | '.join(row), flush=True)
