@@ -59,6 +59,6 @@ for spec in a.methods:
         print(f"{spec} {split}: {len(items)} excerpts in {time.time() - t0:.0f} s", flush=True)
 df = pd.DataFrame(rows)
 t = df.groupby(['split', 'method', 'variant'], sort=False)[S].mean()
-t['all'] = t.mean(1, skipna=False)
+t['all'] = t.mean(axis=1, skipna=False)
 pd.set_option('display.width', 200)
 print(t.round(2).to_string())
