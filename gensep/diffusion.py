@@ -369,7 +369,7 @@ def training_loss(self: DiffusionModel, batch: dict) -> dict:
 @patch
 @torch.no_grad()
 def validation_metrics(self: DiffusionModel, batch: dict, levels: int = 5) -> dict:
-    "The plain EDM loss (no emphasis) at `levels` fixed noise levels (quantiles of the training distribution) with fixed noise: loss and per level."
+    "The plain EDM loss (no loss emphasis; on the model's signal, see `to_model`) at `levels` fixed noise levels (quantiles of the training distribution) with fixed noise: loss and per level."
     x0 = self.to_model(batch['audio'].float()); B = x0.shape[0]; cond = self._cond_of(batch)
     g = torch.Generator(device='cpu').manual_seed(0)
     q = torch.distributions.Normal(0., 1.).icdf(torch.linspace(0.1, 0.9, levels))
