@@ -18,8 +18,8 @@ from .audio import HOP, N_BINS, N_FFT, SAMPLE_RATE, stft
 
 # %% auto #0
 __all__ = ['MODEL_BINS', 'GlowError', 'model_bins', 'full_bins', 'even_frames', 'MagnitudeTransform', 'Squeeze', 'ActNorm',
-           'InvConvNear', 'WNConv1d', 'WaveNet', 'AffineCoupling', 'GlowConfig', 'Glow', 'n_params', 'evaluating',
-           'GlowPrior', 'vmap_priors', 'FrozenGlow']
+           'to_groups', 'from_groups', 'InvConvNear', 'WNConv1d', 'WaveNet', 'AffineCoupling', 'GlowConfig', 'Glow',
+           'n_params', 'evaluating', 'GlowPrior', 'vmap_priors', 'FrozenGlow']
 
 # %% ../nbs/10_glow.ipynb #1e3a2b92
 MODEL_BINS = N_BINS - 1  # 512: bins 0..511 are modelled, the Nyquist bin is not
@@ -123,6 +123,16 @@ class ActNorm(nn.Module):
     def reverse(self, y: torch.Tensor) -> torch.Tensor: return (y - self.bias) * torch.exp(-self.logs)
 
 # %% ../nbs/10_glow.ipynb #96da9449
+def to_groups(x: torch.Tensor, n: int) -> torch.Tensor:
+    "(B, C, T) from channel order to InvConvNear's group order: in each half, member k of a group of n // 2, then group g."
+    B, C, T = x.shape
+    return x.reshape(B, 2, C // n, n // 2, T).permute(0, 1, 3, 2, 4).reshape(B, C, T)
+
+def from_groups(x: torch.Tensor, n: int) -> torch.Tensor:
+    "The inverse of `to_groups`."
+    B, C, T = x.shape
+    return x.reshape(B, 2, n // 2, C // n, T).permute(0, 1, 3, 2, 4).reshape(B, C, T)
+
 class InvConvNear(nn.Module):
     "Glow-TTS grouped invertible 1x1 conv: one shared n_split x n_split matrix mixes channel groups across both halves."
     def __init__(self, channels: int, n_split: int = 4):
@@ -134,10 +144,10 @@ class InvConvNear(nn.Module):
 
     def _mix(self, x: torch.Tensor, w: torch.Tensor) -> torch.Tensor:
         B, C, T = x.shape; n = self.n_split
-        x = x.reshape(B, 2, C // n, n // 2, T).permute(0, 1, 3, 2, 4).reshape(B, n, C // n, T)  # (B, n, groups, T)
+        x = to_groups(x, n).reshape(B, n, C // n, T)                                      # (B, n, groups, T)
         with torch.autocast(x.device.type, enabled=False):  # the mixing stays in full precision under autocast
             y = torch.einsum('ij,bjgt->bigt', w.to(x.dtype), x)
-        return y.reshape(B, 2, n // 2, C // n, T).permute(0, 1, 3, 2, 4).reshape(B, C, T)
+        return from_groups(y.reshape(B, C, T), n)
 
     def forward(self, x: torch.Tensor):
         logdet = torch.linalg.slogdet(self.weight)[1] * (x.shape[1] // self.n_split) * x.shape[2]
@@ -438,7 +448,7 @@ class FrozenGlow(nn.Module):
         c = glow.config; C, H = c.n_bins * c.squeeze, c.n_bins * c.squeeze // 2
         self.config, self.C, self.n, self.hidden, self.pad, self.bound = c, C, c.n_split, c.hidden, c.kernel // 2, c.logs_bound
         self.transform, self.squeeze = copy.deepcopy(glow.transform), copy.deepcopy(glow.squeeze)
-        p = self._groups(torch.arange(C, dtype=torch.float64)[None, :, None])[0, :, 0].long()   # group position -> channel
+        p = to_groups(torch.arange(C, dtype=torch.float64)[None, :, None], self.n)[0, :, 0].long()   # group position -> channel
         self.blocks, const = nn.ModuleList(), 0.
         with torch.no_grad():
             for i in range(0, len(glow.flows), 3):
@@ -455,16 +465,6 @@ class FrozenGlow(nn.Module):
                 const = const + an.logs.sum() + torch.linalg.slogdet(ic.weight)[1] * (C // self.n)
         self.register_buffer('logdet_per_frame', torch.as_tensor(const, dtype=torch.float32).detach().clone())
 
-    def _groups(self, t: torch.Tensor) -> torch.Tensor:
-        "(B, C, T) from channel order to InvConvNear's group order (in each half: member k of the group, then group g)."
-        B, C, T = t.shape; n = self.n
-        return t.reshape(B, 2, C // n, n // 2, T).permute(0, 1, 3, 2, 4).reshape(B, C, T)
-
-    def _channels(self, t: torch.Tensor) -> torch.Tensor:
-        "The inverse of `_groups`."
-        B, C, T = t.shape; n = self.n
-        return t.reshape(B, 2, n // 2, C // n, T).permute(0, 1, 3, 2, 4).reshape(B, C, T)
-
 # %% ../nbs/10_glow.ipynb #a3225469
 def _coupling_reverse(self: FrozenGlow, b: nn.Module, h: torch.Tensor):
     "An AffineCoupling's reverse in group order: (output, summed log-scales (B,))."
@@ -480,24 +480,28 @@ def _coupling_reverse(self: FrozenGlow, b: nn.Module, h: torch.Tensor):
     if self.bound: logs = self.bound * torch.tanh(logs / self.bound)
     return torch.cat([y0, (y1 - m) * torch.exp(-logs)], 1), logs.flatten(1).sum(1)
 
-@patch
-def reverse_logdet(self: FrozenGlow, z: torch.Tensor):
-    "`Glow.reverse_logdet`: latents (B, n_bins, T) -> magnitudes and the forward log|det dz/dx| at them (B,)."
+def _decode(self: FrozenGlow, z: torch.Tensor, with_logdet: bool):
+    "Magnitudes of latents (B, n_bins, T), and the forward log|det dz/dx| at them (B,) if `with_logdet` (else None)."
     if z.ndim != 3 or z.shape[1] != self.config.n_bins: raise GlowError(f"the flow takes (B, {self.config.n_bins}, T) latents, got shape {tuple(z.shape)}")
-    h, _ = self.squeeze(z); h = self._groups(h); B, C, T = h.shape
+    h, _ = self.squeeze(z); h = to_groups(h, self.n); B, C, T = h.shape
     logdet = self.logdet_per_frame * T
     for b in reversed(self.blocks):
         h, ld = _coupling_reverse(self, b, h); logdet = logdet + ld
         with torch.autocast(h.device.type, enabled=False):                        # the mixing stays in full precision, as in InvConvNear
             h = torch.matmul(b.winv.to(h.dtype), h.reshape(B, self.n, (C // self.n) * T)).reshape(B, C, T)
         h = (h - b.an_bias) * b.an_scale
-    x = self.transform.reverse(self.squeeze.reverse(self._channels(h)))
-    return x, logdet + self.transform(x, check=False)[1]
+    x = self.transform.reverse(self.squeeze.reverse(from_groups(h, self.n)))
+    return x, (logdet + self.transform(x, check=False)[1]) if with_logdet else None
+
+@patch
+def reverse_logdet(self: FrozenGlow, z: torch.Tensor):
+    "`Glow.reverse_logdet`: latents (B, n_bins, T) -> magnitudes and the forward log|det dz/dx| at them (B,)."
+    return _decode(self, z, True)
 
 @patch
 def reverse(self: FrozenGlow, z: torch.Tensor) -> torch.Tensor:
     "`Glow.reverse`: latents (B, n_bins, T) -> magnitudes."
-    return self.reverse_logdet(z)[0]
+    return _decode(self, z, False)[0]
 
 FrozenGlow.decode, FrozenGlow.decode_logdet = FrozenGlow.reverse, FrozenGlow.reverse_logdet   # the names a GlowPrior decodes by
 

@@ -123,9 +123,9 @@ POSTFILTER_POWER = {'mask': 1, 'wiener': 2}     # mask_stems' power of each post
 POSTFILTERS = (None, *POSTFILTER_POWER)         # None: the sampled stems
 
 class DiffusionSeparator:
-    "Shared machinery of the diffusion separators (see above); subclasses set `domain` (the model whose signal domain they sample in) and implement `_sample(y (B, T), sources, generator, callback)`."
+    "Shared machinery of the diffusion separators (see above); subclasses implement `_sample(y (B, T), sources, generator, callback)`."
     needs_references = False
-    def __init__(self, sample_rate: int,
+    def __init__(self, domain: DiffusionModel,                 # the model whose rate and signal domain (`to_model`) the sampling uses
                  steps: int | None = None,              # sampler steps; None: the profile's
                  s_churn: float = 20.0, sigma_max: float = 1.0, sigma_min: float = 1e-4, rho: float = 7.0,
                  correction: bool = False,              # MSDM's repeated steps
@@ -138,7 +138,7 @@ class DiffusionSeparator:
                  device=None, progress_bar: bool = True):
         d = GMSDI_SEPARATION[get_profile().name]
         self.sampling = SeparationSampling(int(steps if steps is not None else d['steps']), sigma_min, sigma_max, rho, s_churn, correction)
-        self.sample_rate, self.seed, self.record, self.progress_bar = int(sample_rate), seed, int(record), progress_bar
+        self.domain, self.sample_rate, self.seed, self.record, self.progress_bar = domain, int(domain.sample_rate), seed, int(record), progress_bar
         self.chunk_seconds = float(chunk_seconds or d['chunk_seconds'])
         self.batch_chunks = int(batch_chunks or d['batch_chunks'])
         if self.chunk_seconds <= 0 or self.batch_chunks < 1: raise GMSDIError(f"chunk_seconds={chunk_seconds} and batch_chunks={batch_chunks} must be positive")
@@ -206,9 +206,8 @@ class GMSDISeparator(DiffusionSeparator):
     "GMSDI Separator (Eq. 13): one mixture-trained model, every source but `constrained` free, the constrained one = mixture - the others."
     def __init__(self, model: DiffusionModel, constrained: str = 'drums', w: float = 3.0, negatives: Mapping[str, str] | None = None,
                  matched: bool = False, **kwargs):         # kwargs: DiffusionSeparator's
-        super().__init__(model.sample_rate, **{'residual': constrained, **kwargs})
+        super().__init__(model, **{'residual': constrained, **kwargs})
         self.model, self.constrained, self.w, self.negatives, self.matched = model.to(self.device), constrained, float(w), dict(negatives or {}), matched
-        self.domain = self.model
     @property
     def name(self) -> str: return f"gmsdi_separator_{self.constrained}"
     def _check_sources(self, sources):
@@ -232,9 +231,8 @@ def _seed_negatives(model: DiffusionModel) -> dict[str, str]:
 class GMSDIExtractor(DiffusionSeparator):
     "GMSDI Extractor (Eq. 14): every source against the complement prompt of the others, all K in one batch."
     def __init__(self, model: DiffusionModel, w: float = 7.5, negatives: Mapping[str, str] | str | None = 'seed', **kwargs):
-        super().__init__(model.sample_rate, **kwargs)
+        super().__init__(model, **kwargs)
         self.model, self.w = model.to(self.device), float(w)
-        self.domain = self.model
         self.negatives = _seed_negatives(model) if negatives == 'seed' else dict(negatives or {})
     @property
     def name(self) -> str: return "gmsdi_extractor"
@@ -269,11 +267,10 @@ class MSDMSeparator(DiffusionSeparator):
         if not models: raise GMSDIError("MSDM needs one diffusion model per source")
         rates = {m.sample_rate for m in models.values()}
         if len(rates) != 1: raise GMSDIError(f"the per-source models work at different sample rates {sorted(rates)}")
-        super().__init__(rates.pop(), **{'residual': constrained, **kwargs})
-        self.models = {s: m.to(self.device) for s, m in models.items()}
-        domains = {(m.cfg.emphasis, m.cfg.emphasis_gain) for m in self.models.values()}
+        domains = {(m.cfg.emphasis, m.cfg.emphasis_gain) for m in models.values()}
         if len(domains) != 1: raise GMSDIError(f"the per-source models diffuse differently pre-emphasised audio (emphasis, gain) {sorted(domains)}")
-        self.domain = next(iter(self.models.values()))
+        super().__init__(next(iter(models.values())), **{'residual': constrained, **kwargs})
+        self.models = {s: m.to(self.device) for s, m in models.items()}
         self.constrained, self.w, self.matched = constrained, float(w), matched
     @property
     def name(self) -> str: return f"msdm_{self.constrained}"
@@ -314,7 +311,7 @@ class GMSDIEnsemble(DiffusionSeparator):
     "GMSDI's Ensemble: each stem from the rule `spec.choice` names ('separator' or 'extractor')."
     def __init__(self, model: DiffusionModel, spec: EnsembleSpec | None = None, **kwargs):   # kwargs: DiffusionSeparator's (a postfilter given here overrides the spec's)
         spec = spec or EnsembleSpec(); kwargs.setdefault('postfilter', spec.postfilter)
-        super().__init__(model.sample_rate, **kwargs)
+        super().__init__(model, **kwargs)
         self.model, self.spec = model, spec
         if bad := {k: v for k, v in self.spec.choice.items() if v not in ('separator', 'extractor')}: raise GMSDIError(f"ensemble choice {bad}: use 'separator' or 'extractor'")
         self.kwargs = kwargs
