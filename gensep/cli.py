@@ -417,7 +417,7 @@ DEMO = (('mini_slakh', dict(metrics='sdr_global,si_sdri')),
         ('results', dict(data_dir='{mini_slakh}/data', steps=200, seconds=10.0, max_tracks=2, map_gamma=0.0, instglow_fast=True)),
         ('nll_boxplots', dict(data_dir='{mini_slakh}/data', priors_dir='{results}/priors')),
         ('training_on_mixtures', dict(data_dir='{mini_slakh}/data', minutes=6.5, previews=4)),
-        ('generation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', clips=4, seconds=4.0, steps=40)),
+        ('generation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', clips=4, seconds=4.0, steps=40, w_sweep=[])),
         ('gmsdi_separation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', priors_dir='{results}/priors',
                                   with_msdm=False, ws=[3.0], max_valid=2, test_excerpts=1, max_tracks=2)))
 

@@ -20,3 +20,7 @@ def check(work):
     assert sorted(p.name for p in (work / 'total').iterdir()) == ['bass.wav', 'drums.wav', 'guitar.wav', 'mix.wav', 'piano.wav']
     assert sorted(p.name for p in (work / 'partial').iterdir()) == ['bass.wav', 'drums.wav', 'guitar.wav', 'mix.wav', 'piano.wav']
     for png in ('single.png', 'total.png'): assert (work / png).stat().st_size > 5_000, png
+    ws = pd.read_csv(work / 'table_w_sweep.csv')
+    assert list(ws.w) == [1.0, 3.0, 5.0] and np.isfinite(ws[[f'fd_to_{l}' for l in LABELS]].values).all(), ws
+    assert ws.fd_to_bass.nunique() == 3, ws                  # each w guided differently (same noise, same prompt)
+    assert set(ws.closest_real) <= set(LABELS) and (work / 'w_sweep.png').stat().st_size > 5_000

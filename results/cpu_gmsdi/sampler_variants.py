@@ -22,6 +22,8 @@ variants = {
   'adpm2 eta0 smin3e-3': SamplerSettings(steps=50, sigma_min=3e-3, options=dict(eta=0.0)),
   'adpm2 w1': SamplerSettings(steps=50),
   'adpm2 w1.5': SamplerSettings(steps=50),
+  'adpm2 w5': SamplerSettings(steps=50),
+  'adpm2 w8': SamplerSettings(steps=50),
   'euler churn0 smin3e-3': SamplerSettings(sampler='euler', steps=100, sigma_min=3e-3),
 }
 for name in sys.argv[4].split('|') if len(sys.argv) > 4 else variants:

@@ -1,0 +1,29 @@
+"""Guidance scale sweep for single-stem generation (EMA weights, ADPM2 50 steps, 8 clips of 4 s per label, seed 0):
+for each w and negative prompt (none, or the paper's), the clips' median level (dBFS) and their log-mel Frechet
+distance to the real clips of every class of one split; `closest` is the nearest real class.
+
+    python results/cpu_gmsdi/w_sweep.py MODEL DATA SPLIT CLIPS "3,5,7.5" "none,seed" > w_sweep_SPLIT.csv
+"""
+import sys, time, torch
+from gensep.diffusion import load_diffusion
+from gensep.generation import generate, SamplerSettings, real_clips
+from gensep.frechet import frechet_audio_distance, level_dbfs
+torch.set_grad_enabled(False)
+model_dir, data, split, clips = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+ws = [float(w) for w in sys.argv[5].split(',')]
+negs = sys.argv[6].split(',') if len(sys.argv) > 6 else ['none']
+model = load_diffusion(model_dir, ema=True, device='cpu'); sr = model.sample_rate
+labels = ['Bass', 'Drums', 'Guitar', 'Piano']
+real = {l: real_clips(data, l, split=split, n=clips, seconds=4.0, sample_rate=sr) for l in labels}
+print('w,negative,stem,median_level_dbfs,' + ','.join(f'fd_to_{l.lower()}' for l in labels) + ',closest,own_class_closest,seconds', flush=True)
+for w in ws:
+    for neg in negs:
+        for l in labels:
+            t0 = time.time()
+            g = generate(model, l, n=clips, seconds=4.0, w=w, negative=None if neg == 'none' else neg,
+                         settings=SamplerSettings(steps=50), seed=0)
+            fds = {m: frechet_audio_distance(list(real[m]), list(g), sr) for m in labels}
+            close = min(fds, key=fds.get)
+            lev = sorted(level_dbfs(x) for x in g)[clips // 2]
+            print(f'{w:g},{neg},{l.lower()},{lev:.1f},' + ','.join(f'{fds[m]:.1f}' for m in labels)
+                  + f',{close.lower()},{close == l},{time.time() - t0:.0f}', flush=True)
