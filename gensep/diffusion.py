@@ -23,7 +23,7 @@ from .conditioning import Conditioner, make_conditioner
 # %% auto #0
 __all__ = ['UPSAMPLING', 'DIFFUSION_SIZES', 'DIFFUSION_TRAIN', 'LABELS', 'DiffusionError', 'DiffusionConfig', 'NoiseEmbedding',
            'ResBlock', 'Attention', 'Level', 'item_filter', 'UNet1d', 'edm_scalings', 'edm_weight', 'DiffusionModel',
-           'pad_cond', 'emphasise', 'pre_emphasis', 'de_emphasis', 'mean_validation_metrics', 'load_diffusion',
+           'pad_cond', 'pre_emphasis', 'emphasise', 'de_emphasis', 'mean_validation_metrics', 'load_diffusion',
            'train_diffusion', 'bench_diffusion_training', 'bench_denoiser']
 
 # %% ../nbs/20_diffusion.ipynb #1812d144
@@ -312,18 +312,17 @@ def denoiser(self: DiffusionModel, prompts: Sequence[str] | str, w: float = 1.0,
     return fn
 
 # %% ../nbs/20_diffusion.ipynb #e3a91c02
-def emphasise(e: torch.Tensor, a: float) -> torch.Tensor:
-    "Pre-emphasis `e[n] - a e[n-1]` along the last axis (e[-1] = 0), divided by sqrt(1 + a^2) so that white noise keeps its power."
-    if not a: return e
-    return torch.cat([e[..., :1], e[..., 1:] - a * e[..., :-1]], -1) / math.sqrt(1 + a * a)
-
-
-# %% ../nbs/20_diffusion.ipynb #cf5b8ae3
 def pre_emphasis(x: torch.Tensor, a: float, gain: float = 1.0) -> torch.Tensor:
     "u[n] = gain (x[n] - a x[n-1]) along the last axis, with x[-1] = 0."
     if not a: return x if gain == 1 else gain * x
     return gain * torch.cat([x[..., :1], x[..., 1:] - a * x[..., :-1]], -1)
 
+def emphasise(e: torch.Tensor, a: float) -> torch.Tensor:
+    "`pre_emphasis` of `e` divided by sqrt(1 + a^2), so that white noise keeps its power."
+    return pre_emphasis(e, a, 1 / math.sqrt(1 + a * a))
+
+
+# %% ../nbs/20_diffusion.ipynb #cf5b8ae3
 def de_emphasis(u: torch.Tensor, a: float, gain: float = 1.0) -> torch.Tensor:
     "The inverse of `pre_emphasis`: x[n] = u[n] / gain + a x[n-1], an IIR filter (exact up to rounding)."
     x = u / gain if gain != 1 else u

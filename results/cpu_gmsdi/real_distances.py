@@ -4,7 +4,7 @@ classes are, and how close a class is to itself, for reading the generation dist
 
     python results/cpu_gmsdi/real_distances.py > results/cpu_gmsdi/real_distances.txt   (from the folder holding data/)
 """
-import torch, sys
+import torch
 from gensep.generation import real_clips
 from gensep.frechet import frechet_audio_distance
 torch.set_num_threads(1)
