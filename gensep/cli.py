@@ -10,8 +10,8 @@ from typing import Sequence
 from .core import GensepError, get_profile, check_out_dir, prepare_out_dir, format_machine, machine_info, package_root
 
 # %% auto #0
-__all__ = ['CHAPTERS_DIR', 'SEPARATION_METHODS', 'INSTGLOW_FAST', 'DEMO', 'DEMO_SECONDS', 'BENCH_MODELS', 'list_chapters',
-           'find_chapter', 'run_chapter', 'run_demo', 'make_parser', 'main']
+__all__ = ['CHAPTERS_DIR', 'SEPARATION_METHODS', 'INSTGLOW_FAST', 'DEMO', 'DEMO_SIZES', 'DEMO_SECONDS', 'BENCH_MODELS',
+           'list_chapters', 'find_chapter', 'run_chapter', 'run_demo', 'make_parser', 'main']
 
 # %% ../nbs/90_cli.ipynb #c1a79671
 CHAPTERS_DIR = package_root().parent / 'nbs' / 'chapters'   # chapters ship with the source checkout
@@ -411,8 +411,8 @@ def _accompany(a):
 # `gensep separate --fast`'s setting; GMSDI's diffusion model trains for 6.5 minutes, generates a few clips and
 # separates two test excerpts beside InstGlow at the paper's setting (without the MSDM baseline, whose four models
 # would not fit; results/cpu_demo has the times and what --fast costs with these short-trained priors). `{name}`
-# stands for the output folder of an earlier chapter of the same run. At the ci profile the training budgets are
-# not used (a few steps).
+# stands for the output folder of an earlier chapter of the same run. At the ci profile (the test of the chain) the
+# sizes in DEMO_SIZES are left out, so every chapter keeps its own ci sizes (a few steps, short clips).
 DEMO = (('mini_slakh', dict(metrics='sdr_global,si_sdri')),
         ('results', dict(data_dir='{mini_slakh}/data', steps=200, seconds=10.0, max_tracks=2, map_gamma=0.0, instglow_fast=True)),
         ('nll_boxplots', dict(data_dir='{mini_slakh}/data', priors_dir='{results}/priors')),
@@ -420,6 +420,7 @@ DEMO = (('mini_slakh', dict(metrics='sdr_global,si_sdri')),
         ('generation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', clips=4, seconds=4.0, steps=40, w_sweep=[])),
         ('gmsdi_separation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', priors_dir='{results}/priors',
                                   with_msdm=False, ws=[3.0], max_valid=2, test_excerpts=1, max_tracks=2)))
+DEMO_SIZES = ('steps', 'seconds', 'max_tracks', 'minutes', 'previews', 'clips', 'max_valid', 'test_excerpts')
 
 # Seconds per chapter, only for the "time left" line of the cpu demo, as measured in the cpu demos on the 2-core
 # development machine (results/cpu_demo/; gmsdi_separation from the run that also separated at the paper's setting).
@@ -438,7 +439,7 @@ def run_demo(out: str | Path, profile: str = 'cpu', force: bool = False, plan=DE
     done, lines = {}, [f"# gensep demo ({profile} profile)", "", f"Machine: {format_machine()}", ""]
     expect = {n: DEMO_SECONDS.get(n, 60) if profile == 'cpu' else None for n, _ in plan}
     for k, (name, params) in enumerate(plan):
-        params = {k: v.format(**done) if isinstance(v, str) else v for k, v in params.items()}
+        params = {k: v.format(**done) if isinstance(v, str) else v for k, v in params.items() if profile != 'ci' or k not in DEMO_SIZES}
         left = sum(expect[n] for n, _ in plan[k:]) if profile == 'cpu' else None
         print(f"[{k + 1}/{len(plan)}] {name}: started at {_clock(time.time() - t0)}"
               + (f"; expect about {_clock(expect[name])} on a 2-core CPU, about {_clock(left)} left in the demo" if left else ""), flush=True)
