@@ -143,7 +143,8 @@ def _add_train(sub):
     d.add_argument('--profile', default=None, help='ci | cpu | gpu: model size and training length')
     d.add_argument('--steps', type=int, default=None); d.add_argument('--batch-size', type=int, default=None)
     d.add_argument('--lr', type=float, default=None); d.add_argument('--seed', type=int, default=0)
-    d.add_argument('--minutes', type=float, default=None, help='stop (with a checkpoint) after this many minutes; --resume continues')
+    d.add_argument('--minutes', type=float, default=None,
+                   help="stop (with a checkpoint) after this many minutes (cpu profile: 30 unless given; 0: no budget); --resume continues")
     d.add_argument('--subsets', default='all', help="stem subsets in the training mixtures: all | no-singles | full")
     d.add_argument('--labels', default='bass,drums,guitar,piano', help='stems the prompts name')
     d.add_argument('--conditioner', default='labels', help="labels (offline default) | t5 | audio")

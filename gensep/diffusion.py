@@ -24,7 +24,7 @@ from .conditioning import Conditioner, make_conditioner
 __all__ = ['UPSAMPLING', 'DIFFUSION_SIZES', 'DIFFUSION_TRAIN', 'LABELS', 'DiffusionError', 'DiffusionConfig', 'NoiseEmbedding',
            'ResBlock', 'Attention', 'Level', 'item_filter', 'UNet1d', 'edm_scalings', 'edm_weight', 'DiffusionModel',
            'pad_cond', 'pre_emphasis', 'emphasise', 'de_emphasis', 'mean_validation_metrics', 'load_diffusion',
-           'train_diffusion', 'bench_diffusion_training', 'bench_denoiser']
+           'diffusion_train_config', 'train_diffusion', 'bench_diffusion_training', 'bench_denoiser']
 
 # %% ../nbs/20_diffusion.ipynb #1812d144
 class DiffusionError(GensepError, ValueError):
@@ -406,11 +406,17 @@ def load_diffusion(path: str | Path, ema: bool = True, device=None) -> Diffusion
 DIFFUSION_TRAIN = {   # TrainConfig settings of `train_diffusion` per profile
     'ci': dict(steps=20, batch_size=4, lr=1e-3, warmup_steps=5, valid_every=10, valid_batches=2, ckpt_every=10, log_every=5),
     'cpu': dict(steps=5000, batch_size=8, lr=1e-3, warmup_steps=200, valid_every=500, valid_batches=4, ckpt_every=500,
-                log_every=50, grad_clip=1.0),
+                log_every=50, grad_clip=1.0, minutes=30),   # 5000 steps or 30 minutes, whichever comes first (README)
     'gpu': dict(steps=400_000, batch_size=16, lr=1e-4, betas=(0.9, 0.99), warmup_steps=1000, valid_every=5000,
                 valid_batches=8, ckpt_every=5000, log_every=100, grad_clip=1.0),
 }
 LABELS = ('bass', 'drums', 'guitar', 'piano')   # the Slakh stems GMSDI's model is trained on
+
+def diffusion_train_config(profile=None, steps: int | None = None, minutes: float | None = None, train: dict | None = None,
+                           seed: int = 0) -> TrainConfig:
+    "The TrainConfig of `train_diffusion`: the profile's, then `train`, `steps` and `minutes` (None: the profile's budget; 0: none)."
+    return TrainConfig(**{**DIFFUSION_TRAIN[get_profile(profile).name], **dict(train or {}), **({'steps': steps} if steps else {}),
+                          **({'minutes': minutes or None} if minutes is not None else {}), 'seed': seed})
 
 def train_diffusion(data: str | Path, out: str | Path, profile=None, steps: int | None = None,
                     minutes: float | None = None,              # wall-clock budget (stops with a checkpoint; --resume continues)
@@ -423,8 +429,7 @@ def train_diffusion(data: str | Path, out: str | Path, profile=None, steps: int 
     P = get_profile(profile)
     model = {'conditioner': dict(kind='labels', labels=tuple(labels)), **dict(model or {})}
     cfg = DiffusionConfig.for_profile(P.name, **model)
-    tc = TrainConfig(**{**DIFFUSION_TRAIN[P.name], **dict(train or {}), **({'steps': steps} if steps else {}),
-                        **({'minutes': minutes} if minutes else {}), 'seed': seed})
+    tc = diffusion_train_config(P.name, steps, minutes, train, seed)
     kw = dict(labels=labels, samples=cfg.window, sample_rate=cfg.sample_rate, subsets=subsets)
     train_ds = MixtureDataset(list_tracks(data, 'train'), length=tc.steps * tc.batch_size, seed=seed, **kw)
     try: valid_ds = MixtureDataset(list_tracks(data, 'valid'), mode='chunks', seed=seed, **kw)
