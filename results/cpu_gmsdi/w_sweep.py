@@ -2,7 +2,9 @@
 for each w and negative prompt (none, or the paper's), the clips' median level (dBFS; with an even number of clips, the upper of the two middle levels) and their log-mel Frechet
 distance to the real clips of every class of one split; `closest` is the nearest real class.
 
-    python results/cpu_gmsdi/w_sweep.py MODEL DATA SPLIT CLIPS "3,5,7.5" "none,seed" > w_sweep_SPLIT.csv
+    python results/cpu_gmsdi/w_sweep.py MODEL DATA SPLIT CLIPS "3,5,7.5" "none,seed" [SEED] > w_sweep_SPLIT.csv
+
+SEED (default 0) seeds the generated clips; the real clips stay the same.
 """
 import sys, time, torch
 from gensep.diffusion import load_diffusion
@@ -12,6 +14,7 @@ torch.set_grad_enabled(False)
 model_dir, data, split, clips = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 ws = [float(w) for w in sys.argv[5].split(',')]
 negs = sys.argv[6].split(',') if len(sys.argv) > 6 else ['none']
+seed = int(sys.argv[7]) if len(sys.argv) > 7 else 0
 model = load_diffusion(model_dir, ema=True, device='cpu'); sr = model.sample_rate
 labels = ['Bass', 'Drums', 'Guitar', 'Piano']
 real = {l: real_clips(data, l, split=split, n=clips, seconds=4.0, sample_rate=sr) for l in labels}
@@ -21,7 +24,7 @@ for w in ws:
         for l in labels:
             t0 = time.time()
             g = generate(model, l, n=clips, seconds=4.0, w=w, negative=None if neg == 'none' else neg,
-                         settings=SamplerSettings(steps=50), seed=0)
+                         settings=SamplerSettings(steps=50), seed=seed)
             fds = {m: frechet_audio_distance(list(real[m]), list(g), sr) for m in labels}
             close = min(fds, key=fds.get)
             lev = sorted(level_dbfs(x) for x in g)[clips // 2]
