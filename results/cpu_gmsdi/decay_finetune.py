@@ -3,6 +3,6 @@ learning rate of 3e-4 instead of 1e-3 (from the folder holding data/ and runs/):
     cp -r runs/gmsdi_emph08 runs/gmsdi_emph08_decay && python main/results/cpu_gmsdi/decay_finetune.py
 """
 from gensep.diffusion import train_diffusion
-# continue the cpu model from step 5000 to 6500 at lr 3e-4 (schedule 'step': lr * 0.3 from step 5000 on)
+# schedule 'step': the profile's lr 1e-3 times 0.3 from step 5000 on
 train_diffusion('data/mini', 'runs/gmsdi_emph08_decay', profile='cpu', steps=6500, resume=True,
                 train=dict(schedule='step', gamma=0.3, decay_every=5000))

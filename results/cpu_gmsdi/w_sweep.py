@@ -1,4 +1,4 @@
-"""Guidance scale sweep for single-stem generation (EMA weights, ADPM2 50 steps, 8 clips of 4 s per label, seed 0):
+"""Guidance scale sweep for single-stem generation (EMA weights, ADPM2 50 steps, CLIPS clips of 4 s per label):
 for each w and negative prompt (none, or the paper's), the clips' median level (dBFS; with an even number of clips, the upper of the two middle levels) and their log-mel Frechet
 distance to the real clips of every class of one split; `closest` is the nearest real class.
 
