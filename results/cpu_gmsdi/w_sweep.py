@@ -1,5 +1,5 @@
 """Guidance scale sweep for single-stem generation (EMA weights, ADPM2 50 steps, CLIPS clips of 4 s per label):
-for each w and negative prompt (none, or the paper's), the clips' median level (dBFS; with an even number of clips, the upper of the two middle levels) and their log-mel Frechet
+for each w and negative prompt (none; 'seed': the paper's; 'others': every other label), the clips' median level (dBFS; with an even number of clips, the upper of the two middle levels) and their log-mel Frechet
 distance to the real clips of every class of one split; `closest` is the nearest real class.
 
     python results/cpu_gmsdi/w_sweep.py MODEL DATA SPLIT CLIPS "3,5,7.5" "none,seed" [SEED] > w_sweep_SPLIT.csv
@@ -23,7 +23,8 @@ for w in ws:
     for neg in negs:
         for l in labels:
             t0 = time.time()
-            g = generate(model, l, n=clips, seconds=4.0, w=w, negative=None if neg == 'none' else neg,
+            negative = None if neg == 'none' else ', '.join(m for m in labels if m != l) if neg == 'others' else neg
+            g = generate(model, l, n=clips, seconds=4.0, w=w, negative=negative,
                          settings=SamplerSettings(steps=50), seed=seed)
             fds = {m: frechet_audio_distance(list(real[m]), list(g), sr) for m in labels}
             close = min(fds, key=fds.get)

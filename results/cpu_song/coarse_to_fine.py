@@ -1,0 +1,97 @@
+"""InstGlow-MLE at a coarser frame rate first (issue "Separating your own music", part 2: an idea to measure).
+
+The priors model 512-bin magnitude frames along time with convolutions, so they can score a sequence of every
+f-th frame of the mixture's spectrogram, an f times cheaper problem. Each variant optimises the latents on that
+coarse problem (Adam, lr 0.01, the paper's steps), then goes back to the full frame rate in one of three ways and
+runs some full-rate iterations:
+  mask    the coarse estimates, interpolated along time, become ratio masks x_j / sum_k x_k on the full-rate mixture
+          (no full-rate iteration at all; the masks explain the mixture exactly)
+  encode  those masked full-rate estimates are encoded exactly by each prior and optimised on at full rate
+  repeat  the coarse latents, each repeated f times along time, start the full-rate optimisation
+Baseline: the paper's setting (z = 0, 150 full-rate iterations, lr 0.01), scored as estimated (raw) and through
+the same ratio masks. Median global SDR (dB) over the first 10 s of the six mini-Slakh test tracks, and the cost in
+full-rate iteration equivalents (a coarse iteration counts 1/f; the time per track is printed too).
+
+From the folder that holds data/mini and the priors:
+    .venv/bin/python main/results/cpu_song/coarse_to_fine.py PRIORS [VARIANT ...] > coarse_to_fine.txt
+VARIANT: f<factor>c<coarse iters>_<mode>, e.g. f2c150_mask, f4c150_encode; 'paper' is the baseline.
+"""
+import sys, time, re, torch, torch.nn.functional as F, pandas as pd
+from gensep.core import format_machine, machine_info
+from gensep.data import list_tracks
+from gensep.instglow import InstGlow, load_priors, _chunk, _unchunk, resynthesize
+from gensep.glow import full_bins, vmap_priors
+from gensep.audio import stft
+from gensep.metrics import sdr_global
+
+priors_dir = sys.argv[1]
+variants = sys.argv[2:] or ['paper', 'f2c150_mask', 'f4c150_mask', 'f2c150_repeat', 'f2c150_encode']
+SOURCES, SECONDS, LR = ['bass', 'drums', 'guitar', 'piano'], 10.0, 0.01
+FINE_CHECKS = [0, 10, 20, 30, 50]       # full-rate iterations after the coarse stage at which SDR is scored
+print(format_machine(machine_info()), flush=True)
+priors = load_priors(priors_dir, SOURCES)
+fn = InstGlow(priors, progress_bar=False)._loss_fn(tuple(SOURCES), torch.device('cpu'))
+enc = vmap_priors([priors[s].eval() for s in SOURCES], 'encode')
+items = []
+for t in list_tracks('data/mini', 'test'):
+    refs = {s: r[:round(SECONDS * 22050)] for s, r in t.sources('slakh').items()}
+    items.append((t.name, torch.stack(list(refs.values())).sum(0), refs))
+
+def adam(z, V, mask, iters, checks=(), score=None):
+    "Adam at lr 0.01 on latents z (S, C, F, L); score(x) at the iteration counts in checks; returns the last estimate."
+    z = z.detach().clone().requires_grad_(True); opt = torch.optim.Adam([z], lr=LR)
+    for it in range(iters + 1):
+        loss, terms = fn(z, V, mask)
+        if it in checks: score(it, terms['x'])
+        if it == iters: return terms['x'], z.detach()
+        opt.zero_grad(); loss.backward(); opt.step()
+
+def masked(V, x, eps=1e-8):
+    "Ratio masks of estimates x (S, F, N) applied to mixture magnitudes V (F, N)."
+    return x / (x.sum(0, keepdim=True) + eps) * V
+
+def sdrs(mix, refs, mag_full):
+    est = resynthesize(mix, mag_full)
+    return {s: float(sdr_global(refs[s], e)) for s, e in zip(SOURCES, est)}
+
+rows = []
+for name in variants:
+    t_all = time.perf_counter()
+    for track, mix, refs in items:
+        Vfull = stft(mix).abs(); V = Vfull[:512]; N = V.shape[-1]
+        if name == 'paper':
+            Vc, mask = _chunk(V, 100000); z0 = torch.zeros(len(SOURCES), *Vc.shape)
+            def score(it, x):
+                x = _unchunk(x, N).clamp_min(0)
+                rows.append(dict(variant=name, stage=f'{it} it, raw', cost=it, track=track, **sdrs(mix, refs, full_bins(x, Vfull))))
+                rows.append(dict(variant=name, stage=f'{it} it, masked', cost=it, track=track, **sdrs(mix, refs, full_bins(masked(V, x), Vfull))))
+            t0 = time.perf_counter(); adam(z0, Vc, mask, 150, (30, 50, 100, 150), score)
+            print(f'{name} {track}: {time.perf_counter() - t0:.1f} s', flush=True); continue
+        f, nc, mode = re.fullmatch(r'f(\d+)c(\d+)_(\w+)', name).groups(); f, nc = int(f), int(nc)
+        t0 = time.perf_counter()
+        Vk, mk = _chunk(V[:, ::f], 100000); Nk = V[:, ::f].shape[-1]
+        xk, zk = adam(torch.zeros(len(SOURCES), *Vk.shape), Vk, mk, nc)
+        xk = _unchunk(xk, Nk).clamp_min(0)                                    # (S, F, Nk) at frames 0, f, 2f, ...
+        up = F.interpolate(xk, size=(Nk - 1) * f + 1, mode='linear', align_corners=True)   # frames 0 .. (Nk-1) f
+        up = torch.cat([up, up[..., -1:].expand(-1, -1, N - up.shape[-1])], -1) if up.shape[-1] < N else up[..., :N]
+        xm = masked(V, up)
+        t_coarse = time.perf_counter() - t0
+        rows.append(dict(variant=name, stage='coarse, masked', cost=nc / f, track=track, **sdrs(mix, refs, full_bins(xm, Vfull))))
+        if mode == 'mask':
+            print(f'{name} {track}: coarse {t_coarse:.1f} s', flush=True); continue
+        Vc, mask = _chunk(V, 100000)
+        if mode == 'encode':
+            with torch.no_grad(): z0 = enc(torch.stack([_chunk(x, 100000)[0] for x in xm])).float()
+        else:
+            zr = zk.repeat_interleave(f, -1)
+            z0 = torch.zeros(len(SOURCES), *Vc.shape); L = min(zr.shape[-1], z0.shape[-1]); z0[..., :L] = zr[..., :L]
+        def score(it, x):
+            x = _unchunk(x, N).clamp_min(0)
+            rows.append(dict(variant=name, stage=f'+{it} it, raw', cost=nc / f + it, track=track, **sdrs(mix, refs, full_bins(x, Vfull))))
+            rows.append(dict(variant=name, stage=f'+{it} it, masked', cost=nc / f + it, track=track, **sdrs(mix, refs, full_bins(masked(V, x), Vfull))))
+        t1 = time.perf_counter(); adam(z0, Vc, mask, max(FINE_CHECKS), FINE_CHECKS, score)
+        print(f'{name} {track}: coarse {t_coarse:.1f} s, {max(FINE_CHECKS)} full-rate iterations {time.perf_counter() - t1:.1f} s', flush=True)
+    df = pd.DataFrame([r for r in rows if r['variant'] == name])
+    med = df.groupby('stage', sort=False)[SOURCES].median(); med['mean'] = med.mean(axis=1)
+    med['cost (full-rate iterations)'] = df.groupby('stage', sort=False)['cost'].first()
+    print(f'== {name} ({time.perf_counter() - t_all:.0f} s for {len(items)} tracks)'); print(med.round(2).to_string(), flush=True)
