@@ -14,7 +14,8 @@ full-rate iteration equivalents (a coarse iteration counts 1/f; the time per tra
 
 From the folder that holds data/mini and the priors:
     .venv/bin/python main/results/cpu_song/coarse_to_fine.py PRIORS [VARIANT ...] > coarse_to_fine.txt
-VARIANT: f<factor>c<coarse iters>_<mode>, e.g. f2c150_mask, f4c150_encode; 'paper' is the baseline.
+VARIANT: f<factor>c<coarse iters>_<mode>, e.g. f2c150_mask, f4c150_encode; 'paper' is the baseline; 'timing' times
+an iteration (no scoring) at every frame, every 2nd and every 4th frame of the first track, in alternating rounds.
 """
 import sys, time, re, torch, torch.nn.functional as F, pandas as pd
 from gensep.core import format_machine, machine_info
@@ -54,18 +55,33 @@ def sdrs(mix, refs, mag_full):
     est = resynthesize(mix, mag_full)
     return {s: float(sdr_global(refs[s], e)) for s, e in zip(SOURCES, est)}
 
+def scorer(name, track, mix, refs, V, Vfull, prefix, cost0):
+    "score(it, x): a row each for the raw and the masked estimates x after `it` iterations of a stage that began at cost0."
+    def score(it, x):
+        x = _unchunk(x, V.shape[-1]).clamp_min(0)
+        for kind, mag in (('raw', x), ('masked', masked(V, x))):
+            rows.append(dict(variant=name, stage=f'{prefix}{it} it, {kind}', cost=cost0 + it, track=track, **sdrs(mix, refs, full_bins(mag, Vfull))))
+    return score
+
+def timing(rounds=3, iters=20):
+    "Seconds per Adam iteration (no scoring) on the first track at every frame, every 2nd and every 4th, in alternating rounds."
+    V = stft(items[0][1]).abs()[:512]; per = {f: [] for f in (1, 2, 4)}
+    for _ in range(rounds):
+        for f in per:
+            Vk, mk = _chunk(V[:, ::f], 100000); z0 = torch.zeros(len(SOURCES), *Vk.shape)
+            t0 = time.perf_counter(); adam(z0, Vk, mk, iters); per[f].append((time.perf_counter() - t0) / iters)
+    for f, ts in per.items():
+        print(f'every {f} frame(s), {V[:, ::f].shape[-1]} frames: {sorted(ts)[len(ts) // 2]:.3f} s per iteration (median of {rounds} rounds of {iters}; all: {", ".join(f"{t:.3f}" for t in ts)})', flush=True)
+
 rows = []
 for name in variants:
+    if name == 'timing': timing(); continue
     t_all = time.perf_counter()
     for track, mix, refs in items:
         Vfull = stft(mix).abs(); V = Vfull[:512]; N = V.shape[-1]
         if name == 'paper':
             Vc, mask = _chunk(V, 100000); z0 = torch.zeros(len(SOURCES), *Vc.shape)
-            def score(it, x):
-                x = _unchunk(x, N).clamp_min(0)
-                rows.append(dict(variant=name, stage=f'{it} it, raw', cost=it, track=track, **sdrs(mix, refs, full_bins(x, Vfull))))
-                rows.append(dict(variant=name, stage=f'{it} it, masked', cost=it, track=track, **sdrs(mix, refs, full_bins(masked(V, x), Vfull))))
-            t0 = time.perf_counter(); adam(z0, Vc, mask, 150, (30, 50, 100, 150), score)
+            t0 = time.perf_counter(); adam(z0, Vc, mask, 150, (30, 50, 100, 150), scorer(name, track, mix, refs, V, Vfull, '', 0))
             print(f'{name} {track}: {time.perf_counter() - t0:.1f} s', flush=True); continue
         f, nc, mode = re.fullmatch(r'f(\d+)c(\d+)_(\w+)', name).groups(); f, nc = int(f), int(nc)
         t0 = time.perf_counter()
@@ -85,11 +101,7 @@ for name in variants:
         else:
             zr = zk.repeat_interleave(f, -1)
             z0 = torch.zeros(len(SOURCES), *Vc.shape); L = min(zr.shape[-1], z0.shape[-1]); z0[..., :L] = zr[..., :L]
-        def score(it, x):
-            x = _unchunk(x, N).clamp_min(0)
-            rows.append(dict(variant=name, stage=f'+{it} it, raw', cost=nc / f + it, track=track, **sdrs(mix, refs, full_bins(x, Vfull))))
-            rows.append(dict(variant=name, stage=f'+{it} it, masked', cost=nc / f + it, track=track, **sdrs(mix, refs, full_bins(masked(V, x), Vfull))))
-        t1 = time.perf_counter(); adam(z0, Vc, mask, max(FINE_CHECKS), FINE_CHECKS, score)
+        t1 = time.perf_counter(); adam(z0, Vc, mask, max(FINE_CHECKS), FINE_CHECKS, scorer(name, track, mix, refs, V, Vfull, '+', nc / f))
         print(f'{name} {track}: coarse {t_coarse:.1f} s, {max(FINE_CHECKS)} full-rate iterations {time.perf_counter() - t1:.1f} s', flush=True)
     df = pd.DataFrame([r for r in rows if r['variant'] == name])
     med = df.groupby('stage', sort=False)[SOURCES].median(); med['mean'] = med.mean(axis=1)
