@@ -19,7 +19,7 @@ from .baselines import SeparationError
 
 # %% auto #0
 __all__ = ['train_prior', 'train_priors', 'PriorError', 'load_prior', 'load_priors', 'gkl', 'separation_loss', 'Trajectory',
-           'InstGlow', 'resynthesize', 'separate', 'bench_separation', 'bench_prior_training']
+           'strided_to_full', 'InstGlow', 'resynthesize', 'separate', 'bench_separation', 'bench_prior_training']
 
 # %% ../nbs/12_instglow.ipynb #7942214d
 def _segments(data, split: str, source: str, seconds: float, mode: str, length: int | None = None, seed: int = 0):
@@ -172,6 +172,16 @@ def _unchunk(x: torch.Tensor, N: int) -> torch.Tensor:
     S, C, F_, L = x.shape
     return x.permute(0, 2, 1, 3).reshape(S, F_, C * L)[..., :N]
 
+def strided_to_full(x: torch.Tensor, V: torch.Tensor, stride: int) -> torch.Tensor:
+    "Estimates x (S, F, ceil(N/stride)) of frames 0, stride, 2 stride, ... -> ratio-masked estimates (S, F, N) of V (F, N)."
+    N, Nk = V.shape[-1], x.shape[-1]
+    if Nk != -(-N // stride): raise SeparationError(f"{Nk} strided frames do not fit {N} frames at stride {stride}")
+    if Nk == 1: up = x.expand(-1, -1, N)
+    else: up = F.interpolate(x, size=(Nk - 1) * stride + 1, mode='linear', align_corners=True)   # frames 0 .. (Nk-1) stride
+    up = torch.cat([up, up[..., -1:].expand(-1, -1, N - up.shape[-1])], -1)                      # hold the last frame
+    w = up.clamp_min(0) + 1e-12                                                                   # equal shares where all are 0
+    return w / w.sum(0, keepdim=True) * V
+
 # %% ../nbs/12_instglow.ipynb #802eedff
 class InstGlow:
     "InstGlow separator: latent-code optimisation of one Glow prior per source (MLE: gamma=0, MAP: gamma>0)."
@@ -183,6 +193,7 @@ class InstGlow:
                  schedule: str = 'constant',     # learning rate over the iterations: 'constant' (the paper) or 'cosine' (to 0)
                  betas: tuple = (0.9, 0.999),    # Adam's averaging of the gradient and of its square (the paper: PyTorch's default)
                  init: str = 'zeros',            # starting latents: 'zeros' (each prior's mode, the paper) or 'equal' (encode V/S)
+                 stride: int = 1,                # optimise on every stride-th frame, then mask the full rate (1: the paper)
                  prior: str = 'flow',            # MAP prior term: 'flow' (exact NLL, Eq. 6) or 'znorm' (0.5 mean z^2)
                  chunk_seconds: float | None = None,  # longest piece optimised as one; None: the profile's (60 s)
                  max_chunks: int = 4,            # chunks per batched graph (bounds memory)
@@ -202,6 +213,8 @@ class InstGlow:
         sep = get_profile().separate
         self.priors, self.gamma, self.lr, self.prior, self.wiener = dict(priors), float(gamma), lr, prior, wiener
         self.schedule, self.init = schedule, init
+        if int(stride) != stride or stride < 1: raise SeparationError(f"stride must be a whole number >= 1, got {stride}")
+        self.stride = int(stride)
         if len(betas) != 2 or not all(0 <= b < 1 for b in betas): raise SeparationError(f"betas must be two numbers in [0, 1), got {betas}")
         self.betas = tuple(float(b) for b in betas)
         self.iters = int(iters if iters is not None else sep['iters'])
@@ -242,7 +255,7 @@ def _optimise(self: InstGlow, fn: Callable, V: torch.Tensor, mask: torch.Tensor,
     else: z = torch.zeros(S, *V.shape, device=dev, requires_grad=True)
     opt = torch.optim.Adam([z], lr=self.lr, betas=self.betas, fused=dev.type == 'cuda')
     sched = (torch.optim.lr_scheduler.CosineAnnealingLR(opt, max(1, self.iters)) if self.schedule == 'cosine' else None)
-    keep, hist, checked = round(self.snapshot_seconds * SAMPLE_RATE / HOP), [], 0
+    keep, hist, checked = round(self.snapshot_seconds * SAMPLE_RATE / HOP), [], 0   # snapshot frames at the full rate
     for it in progress(range(self.iters + 1), desc=desc, leave=False, disable=not self.progress_bar or None):
         loss, terms = fn(z, V, mask)
         hist.append(torch.cat([loss.detach().float().reshape(1), terms['likelihood'].float().reshape(1),
@@ -252,7 +265,8 @@ def _optimise(self: InstGlow, fn: Callable, V: torch.Tensor, mask: torch.Tensor,
             if len(bad): raise SeparationError(f"the separation loss became {hist[checked + bad[0, 0]][0].item()} at "
                                                f"iteration {checked + bad[0, 0].item()}: try a smaller --lr or --gamma")
             checked = it + 1
-        if first and it in self.record: traj.snapshots[it] = terms['x'][:, 0, :, :keep].float().cpu()
+        if first and it in self.record:              # strided frames are repeated to the full rate
+            traj.snapshots[it] = terms['x'][:, 0, :, :-(-keep // self.stride)].float().cpu().repeat_interleave(self.stride, -1)[..., :keep]
         if it == self.iters: break
         opt.zero_grad(set_to_none=True); loss.backward(); opt.step()
         if sched is not None: sched.step()
@@ -278,12 +292,15 @@ def separate(self: InstGlow, mixture: torch.Tensor, sources: Sequence[str] | Non
     dev = get_device(self.device); t0 = time.time()
     fn = self._loss_fn(tuple(sources), dev)
     V = stft(mixture.to(dev).float()).abs()                                   # (513, N)
-    Vc, mask = _chunk(V[:MODEL_BINS], round(self.chunk_seconds * SAMPLE_RATE / HOP))
+    Vs = V[:MODEL_BINS, ::self.stride]                                        # the frames that are optimised
+    Vc, mask = _chunk(Vs, max(2, round(self.chunk_seconds * SAMPLE_RATE / HOP / self.stride)))
     traj = Trajectory(sources)
     xs = [self._optimise(fn, Vc[i:i + self.max_chunks], mask[i:i + self.max_chunks], traj, i == 0,
                          f"{self.name} {i // self.max_chunks + 1}/{math.ceil(len(Vc) / self.max_chunks)}")
           for i in range(0, len(Vc), self.max_chunks)]
-    traj.magnitudes = full_bins(_unchunk(torch.cat(xs, 1), V.shape[-1]).clamp_min(0), V)   # (S, 513, N), before any post-filter
+    x = _unchunk(torch.cat(xs, 1), Vs.shape[-1]).clamp_min(0)
+    if self.stride > 1: x = strided_to_full(x, V[:MODEL_BINS], self.stride)
+    traj.magnitudes = full_bins(x, V)                                         # (S, 513, N), before any post-filter
     est = resynthesize(mixture, traj.magnitudes, self.wiener)
     traj.seconds = time.time() - t0; self.trajectory = traj
     return {s: e.to(mixture.device) for s, e in zip(sources, est)}

@@ -125,6 +125,23 @@ def test_separate_songs_with_defaults(trained, tmp_path):
     assert r.returncode == 1 and '--out names one folder' in r.stderr, r.stderr
 
 
+def test_separate_fast_shares_the_song_out(trained, tmp_path):
+    """--fast optimises every 2nd frame (--stride 2) and shares the song out by the estimates' masks: the stereo stems
+    still add up to the song; a bad --stride is one line and writes nothing."""
+    song = _stereo_song(trained, tmp_path / 'song.wav', seconds=2.0)
+    common = ('--priors', trained / 'priors', '--sources', 'tones,noise,bass')
+    r = gensep('separate', song, *common, '--fast', '--iters', 3, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    x, sr = sf.read(str(song), dtype='float32', always_2d=True)
+    stems = {p.stem: sf.read(str(p), always_2d=True)[0] for p in (tmp_path / 'separated' / 'instglow_mle_fast' / 'song').glob('*.wav')}
+    assert set(stems) == {'tones', 'noise', 'bass'} and all(v.shape == x.shape for v in stems.values())
+    assert np.abs(sum(stems.values()) - x).max() < 1e-4
+    for bad in ('0', '-2'):
+        r = gensep('separate', song, *common, '--stride', bad, '--out', tmp_path / 'o')
+        assert r.returncode == 1 and f'stride must be a whole number >= 1, got {bad}' in r.stderr and r.stderr.count('\n') == 1, r.stderr
+        assert not (tmp_path / 'o').exists()
+
+
 def test_separate_repairs_nan_when_asked(trained, tmp_path):
     x = sf.read(str(trained / 'data' / 'test' / 'track3' / 'bass.wav'), dtype='float32')[0][:22050].copy()
     x[10:13] = np.nan

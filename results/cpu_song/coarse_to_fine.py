@@ -5,19 +5,21 @@ f-th frame of the mixture's spectrogram, an f times cheaper problem. Each varian
 coarse problem (Adam, lr 0.01, the paper's steps), then goes back to the full frame rate in one of three ways and
 runs some full-rate iterations:
   mask    the coarse estimates, interpolated along time, become ratio masks x_j / sum_k x_k on the full-rate mixture
-          (no full-rate iteration at all; the masks explain the mixture exactly)
+          (no full-rate iteration at all; the masks explain the mixture exactly; also scored along the coarse iterations)
   encode  those masked full-rate estimates are encoded exactly by each prior and optimised on at full rate
   repeat  the coarse latents, each repeated f times along time, start the full-rate optimisation
 Baseline: the paper's setting (z = 0, 150 full-rate iterations, lr 0.01), scored as estimated (raw) and through
-the same ratio masks. Median global SDR (dB) over the first 10 s of the six mini-Slakh test tracks, and the cost in
+the same ratio masks. Median global SDR (dB) over the first 10 s of the six mini-Slakh test tracks (SPLIT=valid: valid), and the cost in
 full-rate iteration equivalents (a coarse iteration counts 1/f; the time per track is printed too).
 
 From the folder that holds data/mini and the priors:
     .venv/bin/python main/results/cpu_song/coarse_to_fine.py PRIORS [VARIANT ...] > coarse_to_fine.txt
-VARIANT: f<factor>c<coarse iters>_<mode>, e.g. f2c150_mask, f4c150_encode; 'paper' is the baseline; 'timing' times
-an iteration (no scoring) at every frame, every 2nd and every 4th frame of the first track, in alternating rounds.
+VARIANT: f<factor>c<coarse iters>_<mode>[_lr<lr>][_b<beta1>,<beta2>], e.g. f2c150_mask, f4c150_encode,
+f2c60_mask_lr0.03_b0.5,0.99 (the optional suffixes set the coarse stage's Adam; f1 is the full rate, so
+f1c30_mask_lr0.1_b0.5,0.99 is `gensep separate --fast` scored through masks); 'paper' is the baseline; 'timing'
+times an iteration (no scoring) at every frame, every 2nd and every 4th frame of the first track, in alternating rounds.
 """
-import sys, time, re, torch, torch.nn.functional as F, pandas as pd
+import os, sys, time, re, torch, torch.nn.functional as F, pandas as pd
 from gensep.core import format_machine, machine_info
 from gensep.data import list_tracks
 from gensep.instglow import InstGlow, load_priors, _chunk, _unchunk, resynthesize
@@ -28,19 +30,21 @@ from gensep.metrics import sdr_global
 priors_dir = sys.argv[1]
 variants = sys.argv[2:] or ['paper', 'f2c150_mask', 'f4c150_mask', 'f2c150_repeat', 'f2c150_encode']
 SOURCES, SECONDS, LR = ['bass', 'drums', 'guitar', 'piano'], 10.0, 0.01
+SPLIT = os.environ.get('SPLIT', 'test')   # SPLIT=valid chooses settings on the validation tracks
 FINE_CHECKS = [0, 10, 20, 30, 50]       # full-rate iterations after the coarse stage at which SDR is scored
+COARSE_CHECKS = [20, 30, 40, 60, 80, 100]   # coarse iterations (short of the last) at which the masked estimates are scored too
 print(format_machine(machine_info()), flush=True)
 priors = load_priors(priors_dir, SOURCES)
 fn = InstGlow(priors, progress_bar=False)._loss_fn(tuple(SOURCES), torch.device('cpu'))
 enc = vmap_priors([priors[s].eval() for s in SOURCES], 'encode')
 items = []
-for t in list_tracks('data/mini', 'test'):
+for t in list_tracks('data/mini', SPLIT):
     refs = {s: r[:round(SECONDS * 22050)] for s, r in t.sources('slakh').items()}
     items.append((t.name, torch.stack(list(refs.values())).sum(0), refs))
 
-def adam(z, V, mask, iters, checks=(), score=None):
-    "Adam at lr 0.01 on latents z (S, C, F, L); score(x) at the iteration counts in checks; returns the last estimate."
-    z = z.detach().clone().requires_grad_(True); opt = torch.optim.Adam([z], lr=LR)
+def adam(z, V, mask, iters, checks=(), score=None, lr=LR, betas=(0.9, 0.999)):
+    "Adam (lr 0.01 unless given) on latents z (S, C, F, L); score(x) at the iteration counts in checks; returns the last estimate."
+    z = z.detach().clone().requires_grad_(True); opt = torch.optim.Adam([z], lr=lr, betas=betas)
     for it in range(iters + 1):
         loss, terms = fn(z, V, mask)
         if it in checks: score(it, terms['x'])
@@ -83,16 +87,23 @@ for name in variants:
             Vc, mask = _chunk(V, 100000); z0 = torch.zeros(len(SOURCES), *Vc.shape)
             t0 = time.perf_counter(); adam(z0, Vc, mask, 150, (30, 50, 100, 150), scorer(name, track, mix, refs, V, Vfull, '', 0))
             print(f'{name} {track}: {time.perf_counter() - t0:.1f} s', flush=True); continue
-        f, nc, mode = re.fullmatch(r'f(\d+)c(\d+)_(\w+)', name).groups(); f, nc = int(f), int(nc)
+        f, nc, mode, lr, b1, b2 = re.fullmatch(r'f(\d+)c(\d+)_([a-z]+)(?:_lr([\d.]+))?(?:_b([\d.]+),([\d.]+))?', name).groups()
+        f, nc, lr, betas = int(f), int(nc), float(lr or LR), (float(b1 or 0.9), float(b2 or 0.999))
         t0 = time.perf_counter()
         Vk, mk = _chunk(V[:, ::f], 100000); Nk = V[:, ::f].shape[-1]
-        xk, zk = adam(torch.zeros(len(SOURCES), *Vk.shape), Vk, mk, nc)
-        xk = _unchunk(xk, Nk).clamp_min(0)                                    # (S, F, Nk) at frames 0, f, 2f, ...
-        up = F.interpolate(xk, size=(Nk - 1) * f + 1, mode='linear', align_corners=True)   # frames 0 .. (Nk-1) f
-        up = torch.cat([up, up[..., -1:].expand(-1, -1, N - up.shape[-1])], -1) if up.shape[-1] < N else up[..., :N]
-        xm = masked(V, up)
+        def to_full(xk):
+            "Masked full-rate estimates (S, F, N) from coarse estimates at frames 0, f, 2f, ... (linear along time)."
+            xk = _unchunk(xk, Nk).clamp_min(0)
+            up = F.interpolate(xk, size=(Nk - 1) * f + 1, mode='linear', align_corners=True)   # frames 0 .. (Nk-1) f
+            up = torch.cat([up, up[..., -1:].expand(-1, -1, N - up.shape[-1])], -1) if up.shape[-1] < N else up[..., :N]
+            return masked(V, up)
+        def coarse_score(it, x):
+            rows.append(dict(variant=name, stage=f'coarse {it} it, masked', cost=it / f, track=track, **sdrs(mix, refs, full_bins(to_full(x), Vfull))))
+        checks = [c for c in COARSE_CHECKS if c < nc]
+        xk, zk = adam(torch.zeros(len(SOURCES), *Vk.shape), Vk, mk, nc, checks, coarse_score, lr=lr, betas=betas)
+        xm = to_full(xk)
         t_coarse = time.perf_counter() - t0
-        rows.append(dict(variant=name, stage='coarse, masked', cost=nc / f, track=track, **sdrs(mix, refs, full_bins(xm, Vfull))))
+        rows.append(dict(variant=name, stage=f'coarse {nc} it, masked', cost=nc / f, track=track, **sdrs(mix, refs, full_bins(xm, Vfull))))
         if mode == 'mask':
             print(f'{name} {track}: coarse {t_coarse:.1f} s', flush=True); continue
         Vc, mask = _chunk(V, 100000)
