@@ -16,6 +16,7 @@ from .data import list_tracks, SegmentDataset
 from .glow import GlowConfig, GlowPrior, MODEL_BINS, full_bins, vmap_priors
 from .train import Trainer, TrainConfig, bench_training, find_checkpoint
 from .baselines import SeparationError
+from .songs import shares
 
 # %% auto #0
 __all__ = ['train_prior', 'train_priors', 'PriorError', 'load_prior', 'load_priors', 'gkl', 'separation_loss', 'Trajectory',
@@ -179,8 +180,7 @@ def strided_to_full(x: torch.Tensor, V: torch.Tensor, stride: int) -> torch.Tens
     if Nk == 1: up = x.expand(-1, -1, N)
     else: up = F.interpolate(x, size=(Nk - 1) * stride + 1, mode='linear', align_corners=True)   # frames 0 .. (Nk-1) stride
     up = torch.cat([up, up[..., -1:].expand(-1, -1, N - up.shape[-1])], -1)                      # hold the last frame
-    w = up.clamp_min(0) + 1e-12                                                                   # equal shares where all are 0
-    return w / w.sum(0, keepdim=True) * V
+    return shares(up.clamp_min(0)) * V                                                            # equal shares where all are 0
 
 # %% ../nbs/12_instglow.ipynb #802eedff
 class InstGlow:

@@ -20,10 +20,10 @@ f2c60_mask_lr0.03_b0.5,0.99 (the optional suffixes set the coarse stage's Adam; 
 f1c30_mask_lr0.1_b0.5,0.99 is `gensep separate --fast` scored through masks); 'paper' is the baseline; 'timing'
 times an iteration (no scoring) at every frame, every 2nd and every 4th frame of the first track, in alternating rounds.
 """
-import os, sys, time, re, torch, torch.nn.functional as F, pandas as pd
+import os, sys, time, re, torch, pandas as pd
 from gensep.core import format_machine, machine_info
 from gensep.data import list_tracks
-from gensep.instglow import InstGlow, load_priors, _chunk, _unchunk, resynthesize
+from gensep.instglow import InstGlow, load_priors, _chunk, _unchunk, resynthesize, strided_to_full
 from gensep.glow import full_bins, vmap_priors
 from gensep.audio import stft
 from gensep.metrics import sdr_global
@@ -96,12 +96,7 @@ for name in variants:
         f, nc, lr, betas = int(f), int(nc), float(lr or LR), (float(b1 or 0.9), float(b2 or 0.999))
         t0 = time.perf_counter()
         Vk, mk = _chunk(V[:, ::f], 100000); Nk = V[:, ::f].shape[-1]
-        def to_full(xk):
-            "Masked full-rate estimates (S, F, N) from coarse estimates at frames 0, f, 2f, ... (linear along time)."
-            xk = _unchunk(xk, Nk).clamp_min(0)
-            up = F.interpolate(xk, size=(Nk - 1) * f + 1, mode='linear', align_corners=True)   # frames 0 .. (Nk-1) f
-            up = torch.cat([up, up[..., -1:].expand(-1, -1, N - up.shape[-1])], -1) if up.shape[-1] < N else up[..., :N]
-            return masked(V, up)
+        to_full = lambda xk: strided_to_full(_unchunk(xk, Nk).clamp_min(0), V, f)   # masked full-rate estimates (S, F, N)
         def coarse_score(it, x):
             rows.append(dict(variant=name, stage=f'coarse {it} it, masked', cost=it / f, track=track, **sdrs(mix, refs, full_bins(to_full(x), Vfull))))
         checks = [c for c in COARSE_CHECKS if c < nc]
