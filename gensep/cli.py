@@ -8,6 +8,7 @@ import argparse, importlib, json, os, shlex, sys, time
 from pathlib import Path
 from typing import Sequence
 from .core import GensepError, get_profile, check_out_dir, prepare_out_dir, format_machine, machine_info, package_root
+from .train import AMP_CHOICES
 
 # %% auto #0
 __all__ = ['CHAPTERS_DIR', 'SEPARATION_METHODS', 'INSTGLOW_FAST', 'DEMO', 'DEMO_SIZES', 'DEMO_SECONDS', 'BENCH_MODELS',
@@ -159,6 +160,8 @@ def _add_train(sub):
     d.add_argument('--sigma-data', type=float, default=None, help="EDM's assumed standard deviation of the data (default: the profile's, 0.2)")
     d.add_argument('--emphasis', type=float, default=None, help="diffuse pre-emphasised audio g (x[n] - a x[n-1]): a, 0 <= a < 1 (default: the profile's)")
     d.add_argument('--emphasis-gain', type=float, default=None, help="the gain g of --emphasis (default: the profile's)")
+    d.add_argument('--precision', default=None, choices=AMP_CHOICES,
+                   help="bf16 autocast: auto (on CUDA), amx (on CUDA and on CPUs with AMX), bf16, off (default: the profile's)")
     d.add_argument('--device', default=None)
     d.add_argument('--resume', action='store_true', help='continue the run in --out from its checkpoint')
     d.add_argument('--force', action='store_true', help='start again, discarding the run in --out')
@@ -200,7 +203,7 @@ def _train_diffusion(a):
     cond = {'labels': dict(kind='labels', labels=labels), 't5': dict(kind='t5', name_or_path=a.t5),
             'audio': dict(kind='audio')}.get(a.conditioner)
     if cond is None: raise GensepError(f"unknown --conditioner {a.conditioner!r}: choose labels, t5 or audio")
-    train = {k: v for k, v in dict(batch_size=a.batch_size, lr=a.lr).items() if v is not None}
+    train = {k: v for k, v in dict(batch_size=a.batch_size, lr=a.lr, amp=a.precision).items() if v is not None}
     ints = lambda s, name: tuple(int(v) for v in s.split(',')) if s else None
     try: sizes = dict(patch=a.patch, channels=ints(a.channels, 'channels'), factors=ints(a.factors, 'factors'), upsample=a.upsample,
                      loss_emphasis=a.loss_emphasis, filter_taps=a.filter_taps, sigma_data=a.sigma_data,
@@ -325,6 +328,8 @@ def _add_sampling(p, steps_default=None):
     p.add_argument('--model', required=True, help='run or checkpoint folder of a trained diffusion model')
     p.add_argument('--w', type=float, default=3.0, help='guidance scale (1: none; the paper\'s w is this minus 1)')
     p.add_argument('--negative', default=None, help="negative prompt for every source, or 'seed' (the paper's per-stem choice)")
+    p.add_argument('--rescale', type=float, default=0.0, help="guidance rescale, 0 to 1: pulls the guided output's level towards the "
+                   "conditional one's (0: plain guidance; README: 0.7 at w 5 for single stems)")
     p.add_argument('--steps', type=int, default=steps_default, help='sampler steps (default: 100)')
     p.add_argument('--sampler', default='adpm2', help='adpm2 | euler | heun')
     p.add_argument('--s-churn', type=float, default=0.0, help='euler/heun: stochasticity')
@@ -356,6 +361,7 @@ def _sampling(a):
     from gensep.generation import SamplerSettings, model_labels
     from gensep.samplers import get_sampler
     if a.n < 1: raise GensepError(f"--n {a.n}: generate at least one example")
+    if not 0 <= a.rescale <= 1: raise GensepError(f"--rescale {a.rescale:g}: give a number between 0 and 1")
     get_sampler(a.sampler)
     check_out_dir(a.out, a.force)
     model = load_diffusion(a.model, device=a.device)
@@ -373,7 +379,7 @@ def _write_generation(a, model, res: dict, given: list, info: dict):
         sig = {**{_slug(p): w[i] for p, w in res['sources'].items()}, 'mix': res['mix'][i]}
         for name, w in sig.items(): save_audio(d / f'{name}.wav', w.cpu(), sr=model.sample_rate)
         levels.append({k: round(level_dbfs(w), 1) for k, w in sig.items()})
-    info = dict(info, model=a.model, sample_rate=model.sample_rate, w=a.w, negative=a.negative, sampler=a.sampler,
+    info = dict(info, model=a.model, sample_rate=model.sample_rate, w=a.w, rescale=a.rescale, negative=a.negative, sampler=a.sampler,
                 steps=a.steps or 100, seed=a.seed, given=given, level_dbfs=levels)
     (out / 'generation.json').write_text(json.dumps(info, indent=1))
     return out, levels
@@ -384,11 +390,12 @@ def _generate(a):
     prompts = _source_prompts(a.prompt, labels)
     t0 = time.time()
     if len(prompts) == 1:
-        x = generate(model, prompts[0], a.n, a.seconds, a.w, a.negative, st, a.seed)
+        x = generate(model, prompts[0], a.n, a.seconds, a.w, a.negative, st, a.seed, rescale=a.rescale)
         res = dict(sources={prompts[0]: x}, mix=x)
     else:
         res = generate_total(model, prompts, a.n, a.seconds, a.w, a.negative if a.negative == 'seed' else
-                             ([a.negative] * len(prompts) if a.negative else None), gamma_x=a.gamma_x, settings=st, seed=a.seed)
+                             ([a.negative] * len(prompts) if a.negative else None), gamma_x=a.gamma_x, settings=st, seed=a.seed,
+                             rescale=a.rescale)
     took = time.time() - t0
     out, levels = _write_generation(a, model, res, [], dict(prompts=prompts, seconds=a.seconds, gamma_x=a.gamma_x, compute_s=round(took, 1)))
     print(f"generated {', '.join(prompts)} ({a.n} x {a.seconds:g} s) in {took:.1f} s -> {out}; levels (dBFS) {levels[0]}")
@@ -403,7 +410,7 @@ def _accompany(a):
     x = load_audio(a.mix, sr=model.sample_rate)
     t0 = time.time()
     res = accompany(model, {given: x}, gen, a.n, a.w, a.negative if a.negative == 'seed' else ([a.negative] * len(gen) if a.negative else None),
-                    gamma_y=a.gamma_y, settings=st, seed=a.seed)
+                    gamma_y=a.gamma_y, settings=st, seed=a.seed, rescale=a.rescale)
     took = time.time() - t0
     out, levels = _write_generation(a, model, res, [given], dict(prompts=gen, seconds=x.shape[0] / model.sample_rate, input=a.mix,
                                                               gamma_y=a.gamma_y, compute_s=round(took, 1)))
@@ -506,8 +513,8 @@ def _add_bench(sub):
     p.add_argument('--compile', nargs='?', const=True, default=False, help='separate: torch.compile the loss (optionally a mode)')
     p.add_argument('--model', default='glow', help=f"train: which model ({', '.join(BENCH_MODELS)})")
     p.add_argument('--steps', type=int, default=20, help='train: timed optimizer steps (after 5 warm-up steps); generate: sampler steps')
-    p.add_argument('--precision', default='auto', choices=('auto', 'bf16', 'off'),
-                   help='train: bf16 autocast (auto: on CUDA only)')
+    p.add_argument('--precision', default='auto', choices=AMP_CHOICES,
+                   help='train: bf16 autocast (auto: on CUDA; amx: on CUDA and on CPUs with AMX)')
 
 def _bench(a):
     print(format_machine(machine_info(a.device)))

@@ -290,24 +290,27 @@ def score(self: DiffusionModel, x: torch.Tensor, sigma, cond) -> torch.Tensor:
 
 # %% ../nbs/20_diffusion.ipynb #705abf72
 @patch
-def guided_denoise(self: DiffusionModel, x: torch.Tensor, sigma, cond, w: float = 1.0, negative=None) -> torch.Tensor:
+def guided_denoise(self: DiffusionModel, x: torch.Tensor, sigma, cond, w: float = 1.0, negative=None,
+                   rescale: float = 0.0) -> torch.Tensor:   # 0..1: pull each item's std towards the conditional output's (see below)
     "D(x, z*) + w (D(x, z) - D(x, z*)), z* = the null embedding or the `negative` conditioning; w = 1: no guidance."
     if not math.isfinite(w): raise DiffusionError(f"guidance scale w={w} must be a finite number")
+    if not 0 <= rescale <= 1: raise DiffusionError(f"guidance rescale={rescale} must be between 0 and 1")
     if w == 1: return self.denoise(x, sigma, cond)
     B = x.shape[0]
     uncond = _expand(negative, B) if negative is not None else self.null_cond(B)
     s = _sigma(sigma, x)
     both = self.denoise(torch.cat([x, x]), torch.cat([s, s]), pad_cond([_expand(cond, B), uncond]))
-    c, u = both.chunk(2)
-    return u + w * (c - u)
+    c, u = both.chunk(2); g = u + w * (c - u)
+    if not rescale: return g
+    return g * (1 - rescale + rescale * c.std(-1, keepdim=True) / g.std(-1, keepdim=True).clamp(min=1e-12))
 
 @patch
 def denoiser(self: DiffusionModel, prompts: Sequence[str] | str, w: float = 1.0, negative: Sequence[str] | str | None = None,
-             clamp: bool = True) -> Callable:
+             clamp: bool = True, rescale: float = 0.0) -> Callable:
     "A `denoise(x, sigma)` for the samplers (in the model's signal domain, see `to_model`): guided by `prompts` at scale `w`, optionally against `negative`."
     cond = self.encode(prompts); neg = self.encode(negative) if negative is not None else None
     def fn(x, sigma):
-        d = self.guided_denoise(x, sigma, cond, w, neg)
+        d = self.guided_denoise(x, sigma, cond, w, neg, rescale)
         return d.clamp(-self.bound, self.bound) if clamp else d
     return fn
 
@@ -406,7 +409,8 @@ def load_diffusion(path: str | Path, ema: bool = True, device=None) -> Diffusion
 DIFFUSION_TRAIN = {   # TrainConfig settings of `train_diffusion` per profile
     'ci': dict(steps=20, batch_size=4, lr=1e-3, warmup_steps=5, valid_every=10, valid_batches=2, ckpt_every=10, log_every=5),
     'cpu': dict(steps=5000, batch_size=8, lr=1e-3, warmup_steps=200, valid_every=500, valid_batches=4, ckpt_every=500,
-                log_every=50, grad_clip=1.0, minutes=30),   # 5000 steps or 30 minutes, whichever comes first (README)
+                log_every=50, grad_clip=1.0, minutes=30,    # 5000 steps or 30 minutes, whichever comes first (README)
+                amp='amx'),                                 # bf16 on CPUs with AMX: 27 % faster on a Xeon with AMX (README)
     'gpu': dict(steps=400_000, batch_size=16, lr=1e-4, betas=(0.9, 0.99), warmup_steps=1000, valid_every=5000,
                 valid_batches=8, ckpt_every=5000, log_every=100, grad_clip=1.0),
 }

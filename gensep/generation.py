@@ -29,8 +29,8 @@ class GenerationError(GensepError, ValueError):
 class GuidedStack:
     "Guided denoiser D_w(x_i, sigma_i) for a stack x (N, T) in the model's domain, where item i has its own prompt, negative prompt (None: null) and, optionally, noise level."
     def __init__(self, model: DiffusionModel, prompts: Sequence[str], negatives: Sequence[str | None] | None = None,
-                 w: float = 1.0, clamp: bool = True):
-        self.model, self.w, self.clamp, self.n = model, float(w), clamp, len(prompts)
+                 w: float = 1.0, clamp: bool = True, rescale: float = 0.0):   # rescale: see DiffusionModel.guided_denoise
+        self.model, self.w, self.clamp, self.n, self.rescale = model, float(w), clamp, len(prompts), float(rescale)
         negatives = list(negatives) if negatives is not None else [None] * self.n
         if len(negatives) != self.n: raise GenerationError(f"{len(negatives)} negative prompts for {self.n} prompts")
         self.cond = model.encode(list(prompts))
@@ -44,7 +44,7 @@ class GuidedStack:
         if s.ndim:
             if s.shape != (self.n,): raise GenerationError(f"sigma of shape {tuple(s.shape)}: give one level or one per item ({self.n})")
             s = s.repeat(B)
-        d = self.model.guided_denoise(x.reshape(B * self.n, -1), s, rep(self.cond), self.w, rep(self.uncond))
+        d = self.model.guided_denoise(x.reshape(B * self.n, -1), s, rep(self.cond), self.w, rep(self.uncond), self.rescale)
         self.calls += 1
         d = d.clamp(-self.model.bound, self.model.bound) if self.clamp else d
         return d.reshape(shape)
@@ -92,12 +92,13 @@ def model_labels(model: DiffusionModel) -> tuple[str, ...]:
 
 def generate(model: DiffusionModel, prompt: str, n: int = 1, seconds: float = 4.0, w: float = 3.0,
              negative: str | None = None,                  # a prompt to guide away from; 'seed': the paper's choice
-             settings: SamplerSettings | None = None, seed: int | None = 0, callback=None, progress_bar: bool = False) -> torch.Tensor:
+             settings: SamplerSettings | None = None, seed: int | None = 0, callback=None, progress_bar: bool = False,
+             rescale: float = 0.0) -> torch.Tensor:   # guidance rescale (DiffusionModel.guided_denoise)
     "`n` signals (n, T) at model.sample_rate sampled for `prompt` with guidance `w` (1: none)."
     st = settings or SamplerSettings()
     neg = _negative(model, prompt, negative)
     x, g = _noise((n, 1, round(seconds * model.sample_rate)), st.sigma_max, seed, model.device)
-    return model.to_audio(st.run(GuidedStack(model, [prompt], [neg], w), x, _in_audio(model, callback), g, progress_bar)[:, 0])
+    return model.to_audio(st.run(GuidedStack(model, [prompt], [neg], w, rescale=rescale), x, _in_audio(model, callback), g, progress_bar)[:, 0])
 
 # %% ../nbs/23_generation.ipynb #b761807a
 def source_prompts(request: str, labels: Sequence[str] = STEMS) -> list[str]:
@@ -126,12 +127,12 @@ def generate_total(model: DiffusionModel, prompts: Sequence[str] = ('Bass', 'Dru
                    seconds: float = 4.0, w: float = 3.0,
                    negatives: Sequence[str | None] | str | None = None,   # one per prompt, or 'seed'
                    gamma_x: float = 0.0, gamma_y: float = math.inf, settings: SamplerSettings | None = None,
-                   seed: int | None = 0, callback=None, progress_bar: bool = False) -> dict:
+                   seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float = 0.0) -> dict:
     "K coherent sources for `prompts` and their mixture: {'sources': {prompt: (n, T)}, 'mix': sum (n, T), 'y': sampled mixture (n, T)}."
     _check_gammas(gamma_x, gamma_y); st = settings or SamplerSettings(); K = len(prompts)
     if K < 2: raise GenerationError("total generation needs at least two prompts (use generate for one)")
     negs = [_negative(model, p, 'seed') for p in prompts] if negatives == 'seed' else list(negatives or [None] * K)
-    stack = GuidedStack(model, [*prompts, _all_labels(model, prompts)], [*negs, None], w)
+    stack = GuidedStack(model, [*prompts, _all_labels(model, prompts)], [*negs, None], w, rescale=rescale)
     def denoise(X, sigma):                                     # X (n, K+1, T): sources, then the mixture
         D = stack(X, sigma); r = X[:, K:] - X[:, :K].sum(1, keepdim=True)
         return torch.cat([D[:, :K] + _coupling(sigma, gamma_x, K + 1) * r, D[:, K:] - _coupling(sigma, gamma_y, K + 1) * r], 1)
@@ -144,7 +145,7 @@ def accompany(model: DiffusionModel, given: Mapping[str, torch.Tensor],   # {pro
               generate: Sequence[str], n: int = 1, w: float = 3.0,
               negatives: Sequence[str | None] | str | None = None, alpha: float = 1.0, beta: float = 1.0,
               gamma_x: float = 0.0, gamma_y: float = 0.0, settings: SamplerSettings | None = None,
-              seed: int | None = 0, callback=None, progress_bar: bool = False) -> dict:
+              seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float = 0.0) -> dict:
     "Sources for the `generate` prompts that accompany `given`: {'sources': {prompt: (n, T)}, 'mix': given + generated (n, T), 'y': (n, T)}."
     _check_gammas(gamma_x, gamma_y); st = settings or SamplerSettings()
     if not given or not generate: raise GenerationError("accompany needs given sources and prompts to generate")
@@ -154,7 +155,7 @@ def accompany(model: DiffusionModel, given: Mapping[str, torch.Tensor],   # {pro
     if xI.shape[0] != n: raise GenerationError(f"given sources hold {xI.shape[0]} examples, not n={n}")
     I, J, uI = xI.shape[1], len(generate), model.to_model(xI)                                       # uI: in the model's domain
     negs = [_negative(model, p, 'seed') for p in generate] if negatives == 'seed' else list(negatives or [None] * J)
-    stack = GuidedStack(model, [*generate, _all_labels(model, [*given, *generate])], [*negs, None], w)
+    stack = GuidedStack(model, [*generate, _all_labels(model, [*given, *generate])], [*negs, None], w, rescale=rescale)
     var = 1 + alpha ** 2 * I + beta ** 2 * J
     g_given = torch.Generator(device='cpu').manual_seed((seed or 0) + 1)
     def denoise(X, sigma):                                     # X (n, J+1, T): generated sources, then the mixture

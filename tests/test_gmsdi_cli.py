@@ -3,6 +3,7 @@ folder (ci profile): files written, settings recorded, nothing overwritten, one-
 import os, json, subprocess, sys
 from pathlib import Path
 import numpy as np
+import torch
 import pytest
 import soundfile as sf
 from gensep.baselines import toy_folder
@@ -33,12 +34,14 @@ def test_train_is_resumable(model):
 
 
 def test_train_model_options_reach_the_checkpoint(model, tmp_path):
-    "Model options such as --sigma-data and --emphasis end up in the checkpoint's config; a bad value is refused in one line."
+    "Model options such as --sigma-data and --emphasis end up in the checkpoint's config, --precision in the training settings; a bad value is refused in one line."
     r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'ci', '--steps', 2, '--labels', 'tones,noise,bass',
-               '--sigma-data', 0.1, '--emphasis', 0.8, '--emphasis-gain', 1.8, '--out', tmp_path / 'sd')
+               '--sigma-data', 0.1, '--emphasis', 0.8, '--emphasis-gain', 1.8, '--precision', 'amx', '--out', tmp_path / 'sd')
     assert r.returncode == 0, r.stderr
     cfg = json.loads((tmp_path / 'sd' / 'checkpoint' / 'config.json').read_text())['config']
     assert (cfg['sigma_data'], cfg['emphasis'], cfg['emphasis_gain']) == (0.1, 0.8, 1.8)
+    state = torch.load(tmp_path / 'sd' / 'checkpoint' / 'trainer_state.pt', weights_only=True)
+    assert state['config']['amp'] == 'amx'                          # --precision reaches the training settings
     r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'ci', '--steps', 2, '--sigma-data', 0, '--out', tmp_path / 'bad')
     assert r.returncode == 1 and 'sigma_data' in r.stderr and r.stderr.count('\n') == 1
 
@@ -59,6 +62,13 @@ def test_generate_total_and_single(model, tmp_path):
                '--negative', 'Tones', '--out', tmp_path / 'groups')
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in (tmp_path / 'groups' / 'sample001').iterdir()) == ['mix.wav', 'noise.wav', 'tones+bass.wav']
+    for phi in (0, 1):                                          # guidance rescale: another sample from the same noise, recorded
+        r = gensep('generate', '--model', model / 'model', '--prompt', 'Tones', '--seconds', 0.5, '--steps', 4, '--w', 8, '--rescale', phi,
+                   '--out', tmp_path / f'rescale{phi}')
+        assert r.returncode == 0, r.stderr
+        assert json.loads((tmp_path / f'rescale{phi}' / 'generation.json').read_text())['rescale'] == phi
+    plain, rescaled = (sf.read(str(tmp_path / f'rescale{phi}' / 'tones.wav'))[0] for phi in (0, 1))
+    assert np.isfinite(rescaled).all() and np.abs(rescaled - plain).max() > 1e-4
 
 
 def test_accompany(model, tmp_path):
@@ -76,6 +86,7 @@ def test_accompany(model, tmp_path):
     (['--prompt', ' '], 'empty'),
     (['--prompt', 'Bass', '--sampler', 'rk4'], "unknown sampler 'rk4'"),
     (['--prompt', 'Bass', '--n', '0'], 'at least one'),
+    (['--prompt', 'Bass', '--rescale', '1.5'], 'between 0 and 1'),
 ])
 def test_generate_bad_input(model, tmp_path, args, msg):
     r = gensep('generate', '--model', model / 'model', '--steps', 2, '--out', tmp_path / 'x', *args)
