@@ -246,6 +246,7 @@ class GenerationResult:
     mix: torch.Tensor                # (T,) the sum of the sources
     sample_rate: int
     seconds: float                   # wall time
+    rescale: float = 0.0             # guidance rescale (DiffusionModel.guided_denoise)
 
 class GenerationPanel:
     "Interactive GMSDI generation: pure methods `run`, `levels`, `figure`, `players`, and `widget()`."
@@ -257,22 +258,24 @@ class GenerationPanel:
 # %% ../nbs/13_widgets.ipynb #07d8b7bd
 @patch
 def run(self: GenerationPanel, prompt: str, negative: str | None = None, w: float = 3.0, steps: int | None = None,
-        s_churn: float = 0.0, sampler: str = 'adpm2', seconds: float | None = None, seed: int = 0) -> GenerationResult:
+        s_churn: float = 0.0, sampler: str = 'adpm2', seconds: float | None = None, seed: int = 0,
+        rescale: float = 0.0) -> GenerationResult:
     "Generate the sources `prompt` asks for (coherently when several) and their mix."
     prompts = source_prompts(prompt, self.labels)
     negative = (negative or '').strip() or None
     if sampler not in SAMPLERS: raise PanelError(f"unknown sampler {sampler!r}: choose one of {', '.join(SAMPLERS)}")
     steps = int(steps or self.steps)
     if steps < 1: raise PanelError(f"steps must be >= 1, got {steps}")
+    if not 0 <= rescale <= 1: raise PanelError(f"rescale must be between 0 and 1, got {rescale}")
     st = SamplerSettings(sampler, steps, options=dict(s_churn=s_churn) if s_churn and sampler != 'adpm2' else {})
     sec = seconds or self.seconds; t0 = time.time()
     if len(prompts) == 1:
-        x = generate(self.model, prompts[0], 1, sec, w, negative, st, seed)[0].cpu(); src, mix = {prompts[0]: x}, x
+        x = generate(self.model, prompts[0], 1, sec, w, negative, st, seed, rescale=rescale)[0].cpu(); src, mix = {prompts[0]: x}, x
     else:
         r = generate_total(self.model, prompts, 1, sec, w, negative if negative in (None, 'seed') else [negative] * len(prompts),
-                           settings=st, seed=seed)
+                           settings=st, seed=seed, rescale=rescale)
         src, mix = {p: v[0].cpu() for p, v in r['sources'].items()}, r['mix'][0].cpu()
-    res = GenerationResult(prompts, negative, float(w), st, src, mix, self.model.sample_rate, time.time() - t0)
+    res = GenerationResult(prompts, negative, float(w), st, src, mix, self.model.sample_rate, time.time() - t0, float(rescale))
     self.last = res
     return res
 
@@ -298,7 +301,8 @@ def figure(self: GenerationPanel, result: GenerationResult, db_range: float = 80
         if r < len(sig) - 1: axs[r, 0].set_xlabel(''); axs[r, 1].set_xlabel('')
     axs[-1, 0].set_xlabel('time (s)')
     neg = f", negative '{result.negative}'" if result.negative else ''
-    fig.suptitle(f"w = {result.w:g}{neg}, {result.settings.sampler} x {result.settings.steps} steps, {result.seconds:.1f} s")
+    resc = f", rescale {result.rescale:g}" if result.rescale else ''
+    fig.suptitle(f"w = {result.w:g}{resc}{neg}, {result.settings.sampler} x {result.settings.steps} steps, {result.seconds:.1f} s")
     fig.tight_layout()
     return fig
 
@@ -310,11 +314,12 @@ def players(self: GenerationPanel, result: GenerationResult):
 # %% ../nbs/13_widgets.ipynb #6c5d5e06
 @patch
 def widget(self: GenerationPanel) -> W.VBox:
-    "The ipywidgets UI: prompt, negative prompt, w, steps, s_churn, sampler, seconds, Generate, and an output area."
+    "The ipywidgets UI: prompt, negative prompt, w, rescale, steps, s_churn, sampler, seconds, Generate, and an output area."
     ui = SimpleNamespace(
         prompt=W.Text(value=self.prompt, description='prompt', placeholder="Bass, Drums  or  Bass, Drums; Piano"),
         negative=W.Text(value='', description='negative', placeholder="e.g. Bass, or 'seed'"),
         w=W.FloatSlider(value=3.0, min=0.0, max=15.0, step=0.5, description='w (guidance)', continuous_update=False),
+        rescale=W.FloatSlider(value=0.0, min=0.0, max=1.0, step=0.1, description='rescale', continuous_update=False),
         steps=W.IntSlider(value=self.steps, min=1, max=max(300, self.steps), description='steps', continuous_update=False),
         s_churn=W.FloatSlider(value=0.0, min=0.0, max=40.0, step=1.0, description='s_churn', continuous_update=False),
         sampler=W.Dropdown(options=list(SAMPLERS), value='adpm2', description='sampler'),
@@ -323,8 +328,8 @@ def widget(self: GenerationPanel) -> W.VBox:
         run=W.Button(description='Generate', button_style='primary', icon='music'), out=W.Output())
     ui.run.on_click(lambda _: self.on_generate(ui))
     self.ui = ui
-    return W.VBox([W.HBox([ui.prompt, ui.negative]), W.HBox([ui.w, ui.steps]), W.HBox([ui.s_churn, ui.sampler]),
-                   W.HBox([ui.seconds, ui.seed, ui.run]), ui.out])
+    return W.VBox([W.HBox([ui.prompt, ui.negative]), W.HBox([ui.w, ui.rescale]), W.HBox([ui.steps, ui.s_churn]),
+                   W.HBox([ui.sampler, ui.seconds]), W.HBox([ui.seed, ui.run]), ui.out])
 
 @patch
 def _ipython_display_(self: GenerationPanel): display(self.widget())
@@ -336,7 +341,7 @@ def on_generate(self: GenerationPanel, ui: SimpleNamespace | None = None) -> Gen
     with ui.out:
         ui.out.clear_output(wait=True); ui.run.disabled = True
         try: res = self.run(ui.prompt.value, ui.negative.value, ui.w.value, ui.steps.value, ui.s_churn.value, ui.sampler.value,
-                            ui.seconds.value, ui.seed.value)
+                            ui.seconds.value, ui.seed.value, rescale=ui.rescale.value)
         except GensepError as e: self.message = str(e); print(f'cannot generate: {e}'); return None
         finally: ui.run.disabled = False
         self.message = None
