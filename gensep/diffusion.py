@@ -409,8 +409,7 @@ def load_diffusion(path: str | Path, ema: bool = True, device=None) -> Diffusion
 DIFFUSION_TRAIN = {   # TrainConfig settings of `train_diffusion` per profile
     'ci': dict(steps=20, batch_size=4, lr=1e-3, warmup_steps=5, valid_every=10, valid_batches=2, ckpt_every=10, log_every=5),
     'cpu': dict(steps=5000, batch_size=8, lr=1e-3, warmup_steps=200, valid_every=500, valid_batches=4, ckpt_every=500,
-                log_every=50, grad_clip=1.0, minutes=30,    # 5000 steps or 30 minutes, whichever comes first (README)
-                amp='amx'),                                 # bf16 on CPUs with AMX: 27 % faster on a Xeon with AMX (README)
+                log_every=50, grad_clip=1.0, minutes=30),   # 5000 steps or 30 minutes, whichever comes first (README)
     'gpu': dict(steps=400_000, batch_size=16, lr=1e-4, betas=(0.9, 0.99), warmup_steps=1000, valid_every=5000,
                 valid_batches=8, ckpt_every=5000, log_every=100, grad_clip=1.0),
 }
