@@ -357,11 +357,11 @@ def _add_accompany(sub):
 def _sampling(a):
     "Model, sampler settings and negative prompts of a generate/accompany command (checked before any work)."
     import torch
-    from gensep.diffusion import load_diffusion
+    from gensep.diffusion import check_rescale, load_diffusion
     from gensep.generation import SamplerSettings, model_labels
     from gensep.samplers import get_sampler
     if a.n < 1: raise GensepError(f"--n {a.n}: generate at least one example")
-    if not 0 <= a.rescale <= 1: raise GensepError(f"--rescale {a.rescale:g}: give a number between 0 and 1")
+    check_rescale(a.rescale)
     get_sampler(a.sampler)
     check_out_dir(a.out, a.force)
     model = load_diffusion(a.model, device=a.device)

@@ -23,8 +23,8 @@ from .conditioning import Conditioner, make_conditioner
 # %% auto #0
 __all__ = ['UPSAMPLING', 'DIFFUSION_SIZES', 'DIFFUSION_TRAIN', 'LABELS', 'DiffusionError', 'DiffusionConfig', 'NoiseEmbedding',
            'ResBlock', 'Attention', 'Level', 'item_filter', 'UNet1d', 'edm_scalings', 'edm_weight', 'DiffusionModel',
-           'pad_cond', 'pre_emphasis', 'emphasise', 'de_emphasis', 'mean_validation_metrics', 'load_diffusion',
-           'diffusion_train_config', 'train_diffusion', 'bench_diffusion_training', 'bench_denoiser']
+           'pad_cond', 'check_rescale', 'pre_emphasis', 'emphasise', 'de_emphasis', 'mean_validation_metrics',
+           'load_diffusion', 'diffusion_train_config', 'train_diffusion', 'bench_diffusion_training', 'bench_denoiser']
 
 # %% ../nbs/20_diffusion.ipynb #1812d144
 class DiffusionError(GensepError, ValueError):
@@ -289,12 +289,17 @@ def score(self: DiffusionModel, x: torch.Tensor, sigma, cond) -> torch.Tensor:
     return (self.denoise(x, sigma, cond) - x) / s ** 2
 
 # %% ../nbs/20_diffusion.ipynb #705abf72
+def check_rescale(rescale: float) -> float:
+    "`rescale` if it is a guidance rescale (0 to 1), else a one-line error."
+    if not 0 <= rescale <= 1: raise DiffusionError(f"rescale must be between 0 and 1, got {rescale:g}")
+    return float(rescale)
+
 @patch
 def guided_denoise(self: DiffusionModel, x: torch.Tensor, sigma, cond, w: float = 1.0, negative=None,
                    rescale: float = 0.0) -> torch.Tensor:   # 0..1: pull each item's std towards the conditional output's (see below)
     "D(x, z*) + w (D(x, z) - D(x, z*)), z* = the null embedding or the `negative` conditioning; w = 1: no guidance."
     if not math.isfinite(w): raise DiffusionError(f"guidance scale w={w} must be a finite number")
-    if not 0 <= rescale <= 1: raise DiffusionError(f"guidance rescale={rescale} must be between 0 and 1")
+    check_rescale(rescale)
     if w == 1: return self.denoise(x, sigma, cond)
     B = x.shape[0]
     uncond = _expand(negative, B) if negative is not None else self.null_cond(B)

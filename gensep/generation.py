@@ -15,7 +15,7 @@ from .audio import save_audio
 from .frechet import level_dbfs
 from .train import Callback
 from .conditioning import STEMS, parse_prompt, format_prompt
-from .diffusion import DiffusionModel, pad_cond
+from .diffusion import DiffusionModel, check_rescale, pad_cond
 from .samplers import get_sampler, karras_sigmas, SAMPLERS
 
 # %% auto #0
@@ -30,7 +30,7 @@ class GuidedStack:
     "Guided denoiser D_w(x_i, sigma_i) for a stack x (N, T) in the model's domain, where item i has its own prompt, negative prompt (None: null) and, optionally, noise level."
     def __init__(self, model: DiffusionModel, prompts: Sequence[str], negatives: Sequence[str | None] | None = None,
                  w: float = 1.0, clamp: bool = True, rescale: float = 0.0):   # rescale: see DiffusionModel.guided_denoise
-        self.model, self.w, self.clamp, self.n, self.rescale = model, float(w), clamp, len(prompts), float(rescale)
+        self.model, self.w, self.clamp, self.n, self.rescale = model, float(w), clamp, len(prompts), check_rescale(rescale)
         negatives = list(negatives) if negatives is not None else [None] * self.n
         if len(negatives) != self.n: raise GenerationError(f"{len(negatives)} negative prompts for {self.n} prompts")
         self.cond = model.encode(list(prompts))

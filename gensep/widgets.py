@@ -266,7 +266,6 @@ def run(self: GenerationPanel, prompt: str, negative: str | None = None, w: floa
     if sampler not in SAMPLERS: raise PanelError(f"unknown sampler {sampler!r}: choose one of {', '.join(SAMPLERS)}")
     steps = int(steps or self.steps)
     if steps < 1: raise PanelError(f"steps must be >= 1, got {steps}")
-    if not 0 <= rescale <= 1: raise PanelError(f"rescale must be between 0 and 1, got {rescale}")
     st = SamplerSettings(sampler, steps, options=dict(s_churn=s_churn) if s_churn and sampler != 'adpm2' else {})
     sec = seconds or self.seconds; t0 = time.time()
     if len(prompts) == 1:
