@@ -328,8 +328,8 @@ def _add_sampling(p, steps_default=None):
     p.add_argument('--model', required=True, help='run or checkpoint folder of a trained diffusion model')
     p.add_argument('--w', type=float, default=3.0, help='guidance scale (1: none; the paper\'s w is this minus 1)')
     p.add_argument('--negative', default=None, help="negative prompt for every source, or 'seed' (the paper's per-stem choice)")
-    p.add_argument('--rescale', type=float, default=0.0, help="guidance rescale, 0 to 1: pulls the guided output's level towards the "
-                   "conditional one's (0: plain guidance; README: 0.7 at w 5 for single stems)")
+    p.add_argument('--rescale', type=float, default=None, help="guidance rescale, 0 to 1: pulls the guided output's level towards the "
+                   "conditional one's (default: gensep.generation.DEFAULT_RESCALE, 0.7; 0: the paper's plain guidance)")
     p.add_argument('--steps', type=int, default=steps_default, help='sampler steps (default: 100)')
     p.add_argument('--sampler', default='adpm2', help='adpm2 | euler | heun')
     p.add_argument('--s-churn', type=float, default=0.0, help='euler/heun: stochasticity')
@@ -358,10 +358,10 @@ def _sampling(a):
     "Model, sampler settings and negative prompts of a generate/accompany command (checked before any work)."
     import torch
     from gensep.diffusion import check_rescale, load_diffusion
-    from gensep.generation import SamplerSettings, model_labels
+    from gensep.generation import DEFAULT_RESCALE, SamplerSettings, model_labels
     from gensep.samplers import get_sampler
     if a.n < 1: raise GensepError(f"--n {a.n}: generate at least one example")
-    check_rescale(a.rescale)
+    a.rescale = check_rescale(DEFAULT_RESCALE if a.rescale is None else a.rescale)
     get_sampler(a.sampler)
     check_out_dir(a.out, a.force)
     model = load_diffusion(a.model, device=a.device)

@@ -19,8 +19,8 @@ from .diffusion import DiffusionModel, check_rescale, pad_cond
 from .samplers import get_sampler, karras_sigmas, SAMPLERS
 
 # %% auto #0
-__all__ = ['SEED_NEGATIVES', 'GenerationError', 'GuidedStack', 'SamplerSettings', 'model_labels', 'generate', 'source_prompts',
-           'generate_total', 'accompany', 'real_clips', 'GenerationPreview', 'bench_generation']
+__all__ = ['SEED_NEGATIVES', 'DEFAULT_RESCALE', 'GenerationError', 'GuidedStack', 'SamplerSettings', 'model_labels', 'generate',
+           'source_prompts', 'generate_total', 'accompany', 'real_clips', 'GenerationPreview', 'bench_generation']
 
 # %% ../nbs/23_generation.ipynb #bf0b3398
 class GenerationError(GensepError, ValueError):
@@ -51,6 +51,7 @@ class GuidedStack:
 
 # %% ../nbs/23_generation.ipynb #27fd0fd7
 SEED_NEGATIVES = {'bass': 'Drums, Guitar, Piano', 'drums': 'Bass', 'guitar': 'Bass, Drums', 'piano': 'Bass, Drums'}
+DEFAULT_RESCALE = 0.7   # guidance rescale of generate, generate_total and accompany (0: the paper's plain guidance); why: README
 
 @dataclass
 class SamplerSettings:
@@ -93,7 +94,7 @@ def model_labels(model: DiffusionModel) -> tuple[str, ...]:
 def generate(model: DiffusionModel, prompt: str, n: int = 1, seconds: float = 4.0, w: float = 3.0,
              negative: str | None = None,                  # a prompt to guide away from; 'seed': the paper's choice
              settings: SamplerSettings | None = None, seed: int | None = 0, callback=None, progress_bar: bool = False,
-             rescale: float = 0.0) -> torch.Tensor:   # guidance rescale (DiffusionModel.guided_denoise)
+             rescale: float = DEFAULT_RESCALE) -> torch.Tensor:   # guidance rescale (DiffusionModel.guided_denoise); 0: plain
     "`n` signals (n, T) at model.sample_rate sampled for `prompt` with guidance `w` (1: none)."
     st = settings or SamplerSettings()
     neg = _negative(model, prompt, negative)
@@ -127,7 +128,7 @@ def generate_total(model: DiffusionModel, prompts: Sequence[str] = ('Bass', 'Dru
                    seconds: float = 4.0, w: float = 3.0,
                    negatives: Sequence[str | None] | str | None = None,   # one per prompt, or 'seed'
                    gamma_x: float = 0.0, gamma_y: float = math.inf, settings: SamplerSettings | None = None,
-                   seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float = 0.0) -> dict:
+                   seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float = DEFAULT_RESCALE) -> dict:
     "K coherent sources for `prompts` and their mixture: {'sources': {prompt: (n, T)}, 'mix': sum (n, T), 'y': sampled mixture (n, T)}."
     _check_gammas(gamma_x, gamma_y); st = settings or SamplerSettings(); K = len(prompts)
     if K < 2: raise GenerationError("total generation needs at least two prompts (use generate for one)")
@@ -145,7 +146,7 @@ def accompany(model: DiffusionModel, given: Mapping[str, torch.Tensor],   # {pro
               generate: Sequence[str], n: int = 1, w: float = 3.0,
               negatives: Sequence[str | None] | str | None = None, alpha: float = 1.0, beta: float = 1.0,
               gamma_x: float = 0.0, gamma_y: float = 0.0, settings: SamplerSettings | None = None,
-              seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float = 0.0) -> dict:
+              seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float = DEFAULT_RESCALE) -> dict:
     "Sources for the `generate` prompts that accompany `given`: {'sources': {prompt: (n, T)}, 'mix': given + generated (n, T), 'y': (n, T)}."
     _check_gammas(gamma_x, gamma_y); st = settings or SamplerSettings()
     if not given or not generate: raise GenerationError("accompany needs given sources and prompts to generate")

@@ -23,7 +23,7 @@ from .baselines import with_accompaniment
 from .glow import GlowPrior, MODEL_BINS
 from .instglow import InstGlow, Trajectory
 from .diffusion import DiffusionModel
-from .generation import SamplerSettings, generate, generate_total, model_labels, source_prompts
+from .generation import DEFAULT_RESCALE, SamplerSettings, generate, generate_total, model_labels, source_prompts
 from .frechet import level_dbfs
 from .samplers import SAMPLERS
 
@@ -259,7 +259,7 @@ class GenerationPanel:
 @patch
 def run(self: GenerationPanel, prompt: str, negative: str | None = None, w: float = 3.0, steps: int | None = None,
         s_churn: float = 0.0, sampler: str = 'adpm2', seconds: float | None = None, seed: int = 0,
-        rescale: float = 0.0) -> GenerationResult:
+        rescale: float = DEFAULT_RESCALE) -> GenerationResult:
     "Generate the sources `prompt` asks for (coherently when several) and their mix."
     prompts = source_prompts(prompt, self.labels)
     negative = (negative or '').strip() or None
@@ -318,7 +318,7 @@ def widget(self: GenerationPanel) -> W.VBox:
         prompt=W.Text(value=self.prompt, description='prompt', placeholder="Bass, Drums  or  Bass, Drums; Piano"),
         negative=W.Text(value='', description='negative', placeholder="e.g. Bass, or 'seed'"),
         w=W.FloatSlider(value=3.0, min=0.0, max=15.0, step=0.5, description='w (guidance)', continuous_update=False),
-        rescale=W.FloatSlider(value=0.0, min=0.0, max=1.0, step=0.1, description='rescale', continuous_update=False),
+        rescale=W.FloatSlider(value=DEFAULT_RESCALE, min=0.0, max=1.0, step=0.1, description='rescale', continuous_update=False),
         steps=W.IntSlider(value=self.steps, min=1, max=max(300, self.steps), description='steps', continuous_update=False),
         s_churn=W.FloatSlider(value=0.0, min=0.0, max=40.0, step=1.0, description='s_churn', continuous_update=False),
         sampler=W.Dropdown(options=list(SAMPLERS), value='adpm2', description='sampler'),

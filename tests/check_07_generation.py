@@ -2,6 +2,7 @@
 import json
 import numpy as np
 import pandas as pd
+from gensep.generation import DEFAULT_RESCALE
 
 LABELS = ['bass', 'drums', 'guitar', 'piano']
 
@@ -17,6 +18,7 @@ def check(work):
     assert list(fr.columns) == LABELS + ['mix'] and 'partial generation (given bass)' in fr.index
     s = json.loads((work / 'summary.json').read_text())
     assert s['profile'] == 'ci' and np.isfinite(s['coherence_rel_error']) and s['seconds_per_10s_single'] > 0, s
+    assert s['rescale'] == DEFAULT_RESCALE, s                 # generation's default guidance rescale, recorded
     assert sorted(p.name for p in (work / 'total').iterdir()) == ['bass.wav', 'drums.wav', 'guitar.wav', 'mix.wav', 'piano.wav']
     assert sorted(p.name for p in (work / 'partial').iterdir()) == ['bass.wav', 'drums.wav', 'guitar.wav', 'mix.wav', 'piano.wav']
     for png in ('single.png', 'total.png'): assert (work / png).stat().st_size > 5_000, png

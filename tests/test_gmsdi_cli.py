@@ -7,6 +7,7 @@ import torch
 import pytest
 import soundfile as sf
 from gensep.baselines import toy_folder
+from gensep.generation import DEFAULT_RESCALE
 
 GENSEP = str(Path(sys.executable).parent / 'gensep')
 
@@ -56,6 +57,7 @@ def test_generate_total_and_single(model, tmp_path):
     np.testing.assert_allclose(wavs['mix'][0], wavs['tones'][0] + wavs['bass'][0], atol=1e-5)
     info = json.loads((out / 'generation.json').read_text())
     assert info['prompts'] == ['Tones', 'Bass'] and info['w'] == 2 and set(info['level_dbfs'][0]) == {'tones', 'bass', 'mix'}
+    assert info['rescale'] == DEFAULT_RESCALE                  # generation's guidance rescale unless --rescale says otherwise
     r = gensep('generate', '--model', model / 'model', '--prompt', 'Tones', '--seconds', 0.5, '--steps', 4, '--out', out)
     assert r.returncode == 1 and 'already exists' in r.stderr and r.stderr.count('\n') == 1
     r = gensep('generate', '--model', model / 'model', '--prompt', 'Noise; Tones, Bass', '--seconds', 0.5, '--steps', 3, '--n', 2,

@@ -29,7 +29,7 @@ variants = {
 for name in sys.argv[4].split('|') if len(sys.argv) > 4 else variants:
     st = variants[name]; t0 = time.time(); row = {}
     for l in labels:
-        g = generate(model, l, n=clips, seconds=4.0, w=float(name.split(' w')[1]) if ' w' in name else 3.0, settings=st, seed=0)
+        g = generate(model, l, n=clips, seconds=4.0, w=float(name.split(' w')[1]) if ' w' in name else 3.0, settings=st, seed=0, rescale=0.0)   # plain guidance, as when its outputs were made
         fds = {m: frechet_audio_distance(list(real[m]), list(g), sr) for m in labels}
         row[l] = dict(level=round(sum(level_dbfs(x) for x in g) / clips, 1), hf_gen=round(hf(g), 2), hf_real=round(hf(real[l]), 2),
                       own=round(fds[l]), closest=min(fds, key=fds.get))
