@@ -7,7 +7,7 @@ cfg = ConfigParser(delimiters=['='])
 cfg.read(Path(__file__).parent / 'settings.ini')
 cfg = cfg['DEFAULT']
 requirements = shlex.split(cfg.get('requirements', ''))
-# extras: `pip install gensep[dev]` (pip-tools, for `make lock`), `gensep[t5]` (T5 text conditioning)
+# extras: `pip install gensep[dev]` (pip-tools for `make lock`; Playwright and pytest-xdist for the tests), `gensep[t5]` (T5 text conditioning)
 extras = {k: shlex.split(cfg.get(f'{k}_requirements', '')) for k in ('dev', 't5')}
 scripts = [s.strip() for s in cfg.get('console_scripts', '').split('\n') if s.strip()]
 
