@@ -146,7 +146,7 @@ def _add_train(sub):
     d.add_argument('--lr', type=float, default=None); d.add_argument('--seed', type=int, default=0)
     d.add_argument('--minutes', type=float, default=None,
                    help="stop (with a checkpoint) after this many minutes (cpu profile: 30 unless given; 0: no budget); --resume continues")
-    d.add_argument('--subsets', default='all', help="stem subsets in the training mixtures: all | no-singles | full")
+    d.add_argument('--subsets', default=None, help="stem subsets in the training mixtures: half-singles (the default) | all | no-singles | full")
     d.add_argument('--labels', default='bass,drums,guitar,piano', help='stems the prompts name')
     d.add_argument('--conditioner', default='labels', help="labels (offline default) | t5 | audio")
     d.add_argument('--t5', default='t5-small', help='--conditioner t5: hub name or local folder of the T5 model')

@@ -216,14 +216,14 @@ def __getitem__(self: SegmentDataset, i: int) -> torch.Tensor:
     k, start = self._locate(i); return self.wavs[k][start:start + self.n]
 
 # %% ../nbs/03_data.ipynb #3ff2fd1e
-MIX_SUBSETS = ('all', 'no-singles', 'full')
+MIX_SUBSETS = ('all', 'no-singles', 'full', 'half-singles')
 
 class MixtureDataset(Dataset):
     "Items {'audio': (n,), 'prompt': 'Bass, Drums'}: sums of subsets of a track's active stems, with their labels."
     def __init__(self, tracks: Sequence[Track], labels: Sequence[str] = ('bass', 'drums', 'guitar', 'piano'),
                  samples: int = 2**15,            # window length, at `sample_rate`
                  sample_rate: int = SAMPLE_RATE,  # Hz of the items (stems are resampled from 22050 Hz)
-                 subsets: str = 'all',            # 'all', 'no-singles' or 'full' (see above)
+                 subsets: str = 'all',            # 'all', 'no-singles', 'full' or 'half-singles' (see above)
                  mode: str = 'random',            # 'random' windows, or fixed non-overlapping 'chunks'
                  length: int | None = None,       # items per epoch in 'random' mode (default: one per window)
                  min_db: float = -50.0,           # a stem is active in a window when its RMS is >= min_db dBFS
@@ -263,6 +263,12 @@ def choose(self: MixtureDataset, i: int) -> tuple[Track, int, tuple[str, ...]]:
     rng = np.random.default_rng((self.seed, i % len(self)))
     k, a, active = self.windows[i % len(self) if self.mode == 'chunks' else int(rng.integers(len(self.windows)))]
     if self.subsets == 'full': pick = list(active)
+    elif self.subsets == 'half-singles':
+        if len(active) == 1 or rng.random() < 0.5: r = 1
+        else:           # uniform over the subsets of two or more stems
+            sizes = np.array([math.comb(len(active), r) for r in range(2, len(active) + 1)], float)
+            r = 2 + int(rng.choice(len(sizes), p=sizes / sizes.sum()))
+        pick = list(rng.choice(active, size=r, replace=False))
     else:
         lo = 2 if self.subsets == 'no-singles' else 1
         sizes = np.array([math.comb(len(active), r) for r in range(lo, len(active) + 1)], float)   # uniform over subsets

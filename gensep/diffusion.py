@@ -21,10 +21,11 @@ from .train import EMA, Trainer, TrainConfig, bench_training, find_checkpoint, l
 from .conditioning import Conditioner, make_conditioner
 
 # %% auto #0
-__all__ = ['UPSAMPLING', 'DIFFUSION_SIZES', 'DIFFUSION_TRAIN', 'LABELS', 'DiffusionError', 'DiffusionConfig', 'NoiseEmbedding',
-           'ResBlock', 'Attention', 'Level', 'item_filter', 'UNet1d', 'edm_scalings', 'edm_weight', 'DiffusionModel',
-           'pad_cond', 'check_rescale', 'pre_emphasis', 'emphasise', 'de_emphasis', 'mean_validation_metrics',
-           'load_diffusion', 'diffusion_train_config', 'train_diffusion', 'bench_diffusion_training', 'bench_denoiser']
+__all__ = ['UPSAMPLING', 'DIFFUSION_SIZES', 'DIFFUSION_TRAIN', 'LABELS', 'DEFAULT_SUBSETS', 'DiffusionError', 'DiffusionConfig',
+           'NoiseEmbedding', 'ResBlock', 'Attention', 'Level', 'item_filter', 'UNet1d', 'edm_scalings', 'edm_weight',
+           'DiffusionModel', 'pad_cond', 'check_rescale', 'pre_emphasis', 'emphasise', 'de_emphasis',
+           'mean_validation_metrics', 'load_diffusion', 'diffusion_train_config', 'train_diffusion',
+           'bench_diffusion_training', 'bench_denoiser']
 
 # %% ../nbs/20_diffusion.ipynb #1812d144
 class DiffusionError(GensepError, ValueError):
@@ -419,6 +420,7 @@ DIFFUSION_TRAIN = {   # TrainConfig settings of `train_diffusion` per profile
                 valid_batches=8, ckpt_every=5000, log_every=100, grad_clip=1.0),
 }
 LABELS = ('bass', 'drums', 'guitar', 'piano')   # the Slakh stems GMSDI's model is trained on
+DEFAULT_SUBSETS = 'half-singles'   # training mixtures: a single stem half the time (README, "Training mixtures with single stems")
 
 def diffusion_train_config(profile=None, steps: int | None = None, minutes: float | None = None, train: dict | None = None,
                            seed: int = 0) -> TrainConfig:
@@ -428,13 +430,13 @@ def diffusion_train_config(profile=None, steps: int | None = None, minutes: floa
 
 def train_diffusion(data: str | Path, out: str | Path, profile=None, steps: int | None = None,
                     minutes: float | None = None,              # wall-clock budget (stops with a checkpoint; --resume continues)
-                    subsets: str = 'all',                      # which stem subsets the mixtures hold (MixtureDataset)
+                    subsets: str | None = None,                # which stem subsets the mixtures hold (MixtureDataset); None: DEFAULT_SUBSETS
                     labels: Sequence[str] = LABELS, model: dict | None = None,   # DiffusionConfig overrides
                     train: dict | None = None,                 # TrainConfig overrides
                     ema: float | None = 0.999,                 # EMA decay of the weights; None: no averaging
                     resume: bool = False, force: bool = False, callbacks=(), device=None, seed: int = 0) -> DiffusionModel:
     "Train a DiffusionModel on mixtures of `data`'s train split into run folder `out`; returns it (EMA weights if any)."
-    P = get_profile(profile)
+    P, subsets = get_profile(profile), subsets or DEFAULT_SUBSETS
     model = {'conditioner': dict(kind='labels', labels=tuple(labels)), **dict(model or {})}
     cfg = DiffusionConfig.for_profile(P.name, **model)
     tc = diffusion_train_config(P.name, steps, minutes, train, seed)

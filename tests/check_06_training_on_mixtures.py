@@ -5,7 +5,7 @@ import pandas as pd
 
 def check(work):
     s = json.loads((work / 'summary.json').read_text())
-    assert s['profile'] == 'ci' and s['steps'] == 20 and s['subsets'] == 'all' and 0.1 < s['single_stem_share'] < 0.6, s
+    assert s['profile'] == 'ci' and s['steps'] == 20 and s['subsets'] == 'half-singles' and 0.35 < s['single_stem_share'] < 0.65, s
     assert (work / 'model' / 'checkpoint' / 'ema.safetensors').is_file()
     hist = pd.read_csv(work / 'model' / 'metrics.csv')
     assert hist.step.iloc[-1] == 20 and hist.loss.notna().all() and hist.valid_loss.notna().any()
