@@ -256,6 +256,11 @@ def _windows(self: MixtureDataset) -> list[tuple[int, int, tuple]]:
 @patch
 def __len__(self: MixtureDataset) -> int: return self.length
 
+def _subset_size(n: int, lo: int, rng: np.random.Generator) -> int:
+    "The size of a subset of at least `lo` of `n` stems, drawn so that every such subset is equally likely."
+    sizes = np.array([math.comb(n, r) for r in range(lo, n + 1)], float)
+    return lo + int(rng.choice(len(sizes), p=sizes / sizes.sum()))
+
 @patch
 def choose(self: MixtureDataset, i: int) -> tuple[Track, int, tuple[str, ...]]:
     "The track, start sample and stems (in prompt order) of item `i`, drawn from (seed, i) alone."
@@ -263,16 +268,10 @@ def choose(self: MixtureDataset, i: int) -> tuple[Track, int, tuple[str, ...]]:
     rng = np.random.default_rng((self.seed, i % len(self)))
     k, a, active = self.windows[i % len(self) if self.mode == 'chunks' else int(rng.integers(len(self.windows)))]
     if self.subsets == 'full': pick = list(active)
-    elif self.subsets == 'half-singles':
-        if len(active) == 1 or rng.random() < 0.5: r = 1
-        else:           # uniform over the subsets of two or more stems
-            sizes = np.array([math.comb(len(active), r) for r in range(2, len(active) + 1)], float)
-            r = 2 + int(rng.choice(len(sizes), p=sizes / sizes.sum()))
-        pick = list(rng.choice(active, size=r, replace=False))
     else:
-        lo = 2 if self.subsets == 'no-singles' else 1
-        sizes = np.array([math.comb(len(active), r) for r in range(lo, len(active) + 1)], float)   # uniform over subsets
-        r = lo + int(rng.choice(len(sizes), p=sizes / sizes.sum()))
+        if self.subsets != 'half-singles': r = _subset_size(len(active), 2 if self.subsets == 'no-singles' else 1, rng)
+        elif len(active) == 1 or rng.random() < 0.5: r = 1          # half-singles: one stem half the time
+        else: r = _subset_size(len(active), 2, rng)
         pick = list(rng.choice(active, size=r, replace=False))
     rng.shuffle(pick)
     return self.tracks[k], a, tuple(self.labels[j] for j in pick)
