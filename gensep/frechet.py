@@ -10,6 +10,7 @@ from typing import Protocol, Sequence, runtime_checkable
 import numpy as np
 import torch
 import torchaudio
+import pandas as pd
 from scipy import linalg
 from torch import nn
 from .core import GensepError
@@ -18,7 +19,7 @@ from .audio import HOP, N_FFT, SAMPLE_RATE, stft
 # %% auto #0
 __all__ = ['SILENCE_DBFS', 'VGGISH_WEIGHTS', 'FRECHET_EMBEDDINGS', 'FrechetError', 'level_dbfs', 'embedding_stats',
            'frechet_distance', 'FrechetEmbedding', 'LogMelFrames', 'VGGishEmbedding', 'get_frechet_embedding',
-           'audio_stats', 'frechet_audio_distance']
+           'audio_stats', 'frechet_audio_distance', 'nearest_class_table']
 
 # %% ../nbs/15_frechet.ipynb #b32d3fb9
 SILENCE_DBFS = -120.0   # the level reported for silence (and anything quieter)
@@ -154,3 +155,19 @@ def frechet_audio_distance(real, generated, sample_rate: int = SAMPLE_RATE,
     "Fréchet distance between the frame embeddings of clips `real` and `generated` (lists of 1-D waveforms)."
     emb = get_frechet_embedding(embedding)
     return frechet_distance(*audio_stats(real, sample_rate, emb, 'real'), *audio_stats(generated, sample_rate, emb, 'generated'))
+
+# %% ../nbs/15_frechet.ipynb #1bb092fa
+def nearest_class_table(reference, candidates, sample_rate: int = SAMPLE_RATE,
+                        embedding: str | FrechetEmbedding = 'logmel-frames') -> pd.DataFrame:
+    "Fréchet distance of each candidate set to each reference class (`fd_to_<class>`), the `closest` class, `own_class_closest`."
+    if not reference or not candidates: raise FrechetError("nearest_class_table: needs at least one reference class and one candidate set")
+    emb = get_frechet_embedding(embedding)
+    ref = {k: audio_stats(v, sample_rate, emb, f'reference {k!r}') for k, v in reference.items()}
+    rows = {}
+    for name, clips in candidates.items():
+        st = audio_stats(clips, sample_rate, emb, f'candidate {name!r}')
+        rows[name] = {f'fd_to_{k}': frechet_distance(*r, *st) for k, r in ref.items()}
+    tab = pd.DataFrame.from_dict(rows, orient='index')
+    tab['closest'] = [min(ref, key=lambda k: r[f'fd_to_{k}']) for r in rows.values()]
+    tab['own_class_closest'] = [(c == n) if n in ref else None for n, c in zip(tab.index, tab.closest)]
+    return tab

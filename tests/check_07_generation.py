@@ -16,9 +16,15 @@ def check(work):
     assert list(total.signal) == LABELS + ['mix (sum of the sources)', 'mix (sampled y)'] and total.fd.notna().all()
     fr = pd.read_csv(work / 'table_frechet.csv', index_col=0)
     assert list(fr.columns) == LABELS + ['mix'] and 'partial generation (given bass)' in fr.index
+    assert fr.loc['real clips of the training split', LABELS].notna().all(), fr
+    train = pd.read_csv(work / 'table_train_clips.csv', index_col='stem')       # the perfect-model yardstick
+    assert list(train.index) == LABELS and list(train.closest.isin(LABELS)) == [True] * 4, train
+    for l in LABELS:                                                            # own_class_closest says what closest says
+        assert train.own_class_closest[l] == (train.closest[l] == l) == (train.loc[l, f'fd_to_{l}'] == train.loc[l, [f'fd_to_{k}' for k in LABELS]].min())
     s = json.loads((work / 'summary.json').read_text())
     assert s['profile'] == 'ci' and np.isfinite(s['coherence_rel_error']) and s['seconds_per_10s_single'] > 0, s
     assert s['rescale'] == DEFAULT_RESCALE, s                 # generation's default guidance rescale, recorded
+    assert s['train_clips_own_class_closest'] == {l: bool(train.own_class_closest[l]) for l in LABELS}, s
     assert sorted(p.name for p in (work / 'total').iterdir()) == ['bass.wav', 'drums.wav', 'guitar.wav', 'mix.wav', 'piano.wav']
     assert sorted(p.name for p in (work / 'partial').iterdir()) == ['bass.wav', 'drums.wav', 'guitar.wav', 'mix.wav', 'piano.wav']
     for png in ('single.png', 'total.png'): assert (work / png).stat().st_size > 5_000, png
