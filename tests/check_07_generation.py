@@ -12,6 +12,9 @@ def check(work):
     assert sorted(single.stem.unique()) == LABELS and len(single) == 8, single
     assert np.isfinite(single[[f'fd_to_{l}' for l in LABELS]].values.astype(float)).all()
     assert (single.median_level_dbfs.astype(float) > -120).all()
+    for c in ('level_range_db', 'real_level_range_db'):                       # spread of 0.1 s frame levels (dB)
+        assert (single[c].astype(float) >= 0).all() and np.isfinite(single[c].astype(float)).all(), single[c]
+    assert single.groupby('stem').real_level_range_db.nunique().eq(1).all()    # one value per real class
     total = pd.read_csv(work / 'table_total.csv')
     assert list(total.signal) == LABELS + ['mix (sum of the sources)', 'mix (sampled y)'] and total.fd.notna().all()
     fr = pd.read_csv(work / 'table_frechet.csv', index_col=0)
@@ -24,6 +27,8 @@ def check(work):
     s = json.loads((work / 'summary.json').read_text())
     assert s['profile'] == 'ci' and np.isfinite(s['coherence_rel_error']) and s['seconds_per_10s_single'] > 0, s
     assert s['rescale'] == DEFAULT_RESCALE, s                 # generation's default guidance rescale, recorded
+    assert sorted(s['real_level_range_db']) == LABELS and all(                  # the summary's and the table's agree
+        abs(s['real_level_range_db'][l] - float(single.query('stem == @l').real_level_range_db.iloc[0])) < 0.06 for l in LABELS), s
     assert s['train_clips_own_class_closest'] == {l: bool(train.own_class_closest[l]) for l in LABELS}, s
     assert sorted(p.name for p in (work / 'total').iterdir()) == ['bass.wav', 'drums.wav', 'guitar.wav', 'mix.wav', 'piano.wav']
     assert sorted(p.name for p in (work / 'partial').iterdir()) == ['bass.wav', 'drums.wav', 'guitar.wav', 'mix.wav', 'piano.wav']
