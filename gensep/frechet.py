@@ -18,8 +18,8 @@ from .audio import HOP, N_FFT, SAMPLE_RATE, stft
 
 # %% auto #0
 __all__ = ['SILENCE_DBFS', 'VGGISH_WEIGHTS', 'FRECHET_EMBEDDINGS', 'FrechetError', 'level_dbfs', 'embedding_stats',
-           'frechet_distance', 'FrechetEmbedding', 'LogMelFrames', 'frame_level_range', 'VGGishEmbedding',
-           'get_frechet_embedding', 'audio_stats', 'frechet_audio_distance', 'nearest_class_table']
+           'frechet_distance', 'FrechetEmbedding', 'LogMelFrames', 'frame_levels_dbfs', 'frame_level_range',
+           'VGGishEmbedding', 'get_frechet_embedding', 'audio_stats', 'frechet_audio_distance', 'nearest_class_table']
 
 # %% ../nbs/15_frechet.ipynb #b32d3fb9
 SILENCE_DBFS = -120.0   # the level reported for silence (and anything quieter)
@@ -105,16 +105,19 @@ class LogMelFrames:
         return torch.cat(out)
 
 # %% ../nbs/15_frechet.ipynb #025223d6
+def frame_levels_dbfs(clips, sample_rate: int, frame: float = 0.1, floor: float = SILENCE_DBFS) -> torch.Tensor:
+    "Levels (dBFS, `floor` at least) of every whole `frame`-second frame of `clips`, all clips' frames in one 1-D tensor."
+    n = round(frame * sample_rate)
+    if n < 1: raise FrechetError(f"frame levels: a frame of {frame} s at {sample_rate} Hz has no sample")
+    rms = torch.cat([x[:len(x) // n * n].double().reshape(-1, n) for x in _clips(clips)]).square().mean(1).sqrt()
+    if not len(rms): raise FrechetError(f"frame levels: every clip is shorter than one frame ({frame} s)")
+    return 20 * torch.log10(rms.clamp_min(10 ** (floor / 20)))
+
 def frame_level_range(clips, sample_rate: int, frame: float = 0.1, low: float = 0.1, high: float = 0.9,
                       floor: float = SILENCE_DBFS) -> float:
     "Spread in dB between the `low` and `high` quantiles of the levels (dBFS) of all `frame`-second frames of `clips`."
     if not 0 <= low < high <= 1: raise FrechetError(f"frame_level_range: need 0 <= low < high <= 1, got {low} and {high}")
-    n = round(frame * sample_rate)
-    if n < 1: raise FrechetError(f"frame_level_range: a frame of {frame} s at {sample_rate} Hz has no sample")
-    frames = [x[:len(x) // n * n].double().reshape(-1, n) for x in _clips(clips)]
-    rms = torch.cat(frames).square().mean(1).sqrt()
-    if not len(rms): raise FrechetError(f"frame_level_range: every clip is shorter than one frame ({frame} s)")
-    lv = 20 * torch.log10(rms.clamp_min(10 ** (floor / 20)))
+    lv = frame_levels_dbfs(clips, sample_rate, frame, floor)
     q = torch.quantile(lv, torch.tensor([low, high], dtype=lv.dtype))
     return float(q[1] - q[0])
 

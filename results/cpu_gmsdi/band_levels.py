@@ -14,7 +14,7 @@ Generated clips as in w_sweep.py (EMA weights, ADPM2 50 steps, 4 s, rescale 0.7)
 import sys, math, torch
 from gensep.diffusion import load_diffusion
 from gensep.generation import generate, SamplerSettings, real_clips
-from gensep.frechet import LogMelFrames, nearest_class_table, level_dbfs
+from gensep.frechet import LogMelFrames, frame_levels_dbfs, nearest_class_table, level_dbfs
 from gensep.core import format_machine, machine_info
 torch.set_grad_enabled(False)
 model_dir, data, split, clips, w = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4]), float(sys.argv[5])
@@ -28,15 +28,11 @@ real = {l: real_clips(data, l, split=split, n=clips, seconds=4.0, sample_rate=sr
 gen = {l: generate(model, l, n=clips, seconds=4.0, w=w, negative=None if neg == 'none' else neg,
                    settings=SamplerSettings(steps=50), seed=seed, rescale=0.7) for l in labels}
 emb = LogMelFrames()
-edges = torch.linspace(0, 1, 65)   # group labels: the centre frequency of each group of 8 bands
 fb = emb.fb; centre = (fb * torch.arange(fb.shape[1])).sum(1) / fb.sum(1) * (emb.sample_rate / 2) / (fb.shape[1] - 1)
-groups = [f'{centre[8 * g:8 * g + 8].mean() / 1000:.2f}k' for g in range(8)]
+groups = [f'{centre[8 * g:8 * g + 8].mean() / 1000:.2f}k' for g in range(8)]   # each group of 8 bands by its centre frequency
 def band_db(x): return (10 / math.log(10)) * emb.embed(list(x), sr).mean(0).reshape(8, 8).mean(1)   # (8,) dB
 Q = torch.tensor([0.05, 0.1, 0.25, 0.5, 0.9])
-def frame_levels(x):
-    "Percentiles Q of the level (dBFS, floor -100) of 0.1 s frames of all clips x (n, T)."
-    n = round(0.1 * sr); f = x[:, :x.shape[1] // n * n].reshape(-1, n)
-    return torch.quantile(10 * torch.log10(f.square().mean(1).clamp_min(1e-10)), Q)
+def frame_levels(x): return torch.quantile(frame_levels_dbfs(x, sr).float(), Q)   # percentiles Q of the levels of 0.1 s frames
 print(f'model {model_dir} ({model.meta.get("step")} steps), split {split}, {clips} clips of 4 s, w {w:g}, negative {neg}, seed {seed}')
 print('mean log-mel level (dB, embedding units) per group of 8 mel bands, centre frequency in kHz:')
 print(f'{"":24s}' + ''.join(f'{g:>8s}' for g in groups) + '   level dBFS')

@@ -8,14 +8,13 @@ import sys, time, torch
 from gensep.diffusion import load_diffusion
 from gensep.generation import generate, SamplerSettings, real_clips
 from gensep.core import format_machine, machine_info
+from gensep.frechet import frame_levels_dbfs
 torch.set_grad_enabled(False)
 model_dir, data = sys.argv[1], sys.argv[2]
 print(format_machine(machine_info()))
 m = load_diffusion(model_dir, device='cpu'); sr = m.sample_rate
 print(f'model {model_dir} ({m.meta.get("step")} steps); level percentiles 5, 25, 50, 90 % of 0.1 s frames (dBFS)')
-def pct(x):
-    n = round(0.1 * sr); f = x[:, :x.shape[1] // n * n].reshape(-1, n)
-    return ' '.join(f'{v:6.1f}' for v in torch.quantile(10 * torch.log10(f.square().mean(1).clamp_min(1e-10)), torch.tensor([.05, .25, .5, .9])))
+def pct(x): return ' '.join(f'{v:6.1f}' for v in torch.quantile(frame_levels_dbfs(x, sr).float(), torch.tensor([.05, .25, .5, .9])))
 for lab in ['Piano', 'Bass']:
     print(f'{"real (valid)":26s} {lab:6s} {pct(real_clips(data, lab, split="valid", n=4, seconds=4.0, sample_rate=sr))}', flush=True)
 for name, st in [('adpm2 50', SamplerSettings(steps=50)), ('adpm2 50, sigma_max 3', SamplerSettings(steps=50, sigma_max=3.0)),
