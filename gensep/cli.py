@@ -156,6 +156,9 @@ def _add_train(sub):
     d.add_argument('--factors', default=None, help="model size: down-sampling factors, e.g. 4,4,2,2 (one fewer than channels)")
     d.add_argument('--upsample', default=None, choices=('transposed', 'nearest'), help="the UNet's up-sampling (default: the profile's)")
     d.add_argument('--filter-taps', type=int, default=None, help="odd number of taps of the UNet's per-item linear filter path, 0 for none (default: the profile's)")
+    d.add_argument('--skip-taps', type=int, default=None, help="odd number of taps per patch of the filter on the denoiser's skip path, 0 for none (default: the profile's)")
+    d.add_argument('--p-mean', type=float, default=None, help="EDM training noise: mean of ln(sigma) (default: the profile's, -3)")
+    d.add_argument('--p-std', type=float, default=None, help="EDM training noise: standard deviation of ln(sigma) (default: the profile's, 1)")
     d.add_argument('--loss-emphasis', type=float, default=None, help="pre-emphasis a of the training loss's error, 0 <= a < 1 (default: the profile's)")
     d.add_argument('--sigma-data', type=float, default=None, help="EDM's assumed standard deviation of the data (default: the profile's, 0.2)")
     d.add_argument('--emphasis', type=float, default=None, help="diffuse pre-emphasised audio g (x[n] - a x[n-1]): a, 0 <= a < 1 (default: the profile's)")
@@ -206,8 +209,8 @@ def _train_diffusion(a):
     train = {k: v for k, v in dict(batch_size=a.batch_size, lr=a.lr, amp=a.precision).items() if v is not None}
     ints = lambda s, name: tuple(int(v) for v in s.split(',')) if s else None
     try: sizes = dict(patch=a.patch, channels=ints(a.channels, 'channels'), factors=ints(a.factors, 'factors'), upsample=a.upsample,
-                     loss_emphasis=a.loss_emphasis, filter_taps=a.filter_taps, sigma_data=a.sigma_data,
-                     emphasis=a.emphasis, emphasis_gain=a.emphasis_gain)
+                     loss_emphasis=a.loss_emphasis, filter_taps=a.filter_taps, skip_taps=a.skip_taps, sigma_data=a.sigma_data,
+                     p_mean=a.p_mean, p_std=a.p_std, emphasis=a.emphasis, emphasis_gain=a.emphasis_gain)
     except ValueError: raise GensepError(f"--channels/--factors must be comma-separated integers, got {a.channels!r} / {a.factors!r}") from None
     t0 = time.time()
     m = train_diffusion(a.data, a.out, profile=a.profile, steps=a.steps, minutes=a.minutes, subsets=a.subsets, labels=labels,

@@ -22,8 +22,8 @@ from .conditioning import Conditioner, make_conditioner
 
 # %% auto #0
 __all__ = ['UPSAMPLING', 'DIFFUSION_SIZES', 'DIFFUSION_TRAIN', 'LABELS', 'DEFAULT_SUBSETS', 'DiffusionError', 'DiffusionConfig',
-           'NoiseEmbedding', 'ResBlock', 'Attention', 'Level', 'item_filter', 'UNet1d', 'edm_scalings', 'edm_weight',
-           'DiffusionModel', 'pad_cond', 'check_rescale', 'pre_emphasis', 'emphasise', 'de_emphasis',
+           'NoiseEmbedding', 'ResBlock', 'Attention', 'Level', 'item_filter', 'patch_filter', 'UNet1d', 'edm_scalings',
+           'edm_weight', 'DiffusionModel', 'pad_cond', 'check_rescale', 'pre_emphasis', 'emphasise', 'de_emphasis',
            'mean_validation_metrics', 'load_diffusion', 'diffusion_train_config', 'train_diffusion',
            'bench_diffusion_training', 'bench_denoiser']
 
@@ -52,6 +52,7 @@ class DiffusionConfig:
     conditioner: dict = field(default_factory=lambda: dict(kind='labels'))  # `make_conditioner` spec
     upsample: str = 'transposed'         # one of UPSAMPLING ('nearest' has no checkerboard pattern)
     filter_taps: int = 0                 # odd: a linear filter of the input made per item from sigma and prompt, added to the output (0: none)
+    skip_taps: int = 0                   # odd: the skip path c_skip x filtered with K taps per patch that the UNet makes (0: plain c_skip x)
     loss_emphasis: float = 0.0           # training loss on the pre-emphasised error e[n] - a e[n-1] (0: plain MSE); see `emphasise`
     emphasis: float = 0.0                # the model diffuses u[n] = emphasis_gain (x[n] - a x[n-1]) of the audio x (0: the audio itself); see `pre_emphasis`
     emphasis_gain: float = 1.0
@@ -65,6 +66,8 @@ class DiffusionConfig:
         if not 0 <= self.cond_dropout < 1: raise DiffusionError(f"cond_dropout={self.cond_dropout} must be in [0, 1)")
         if self.filter_taps < 0 or (self.filter_taps and self.filter_taps % 2 == 0):
             raise DiffusionError(f"filter_taps={self.filter_taps} must be 0 or an odd number")
+        if self.skip_taps < 0 or (self.skip_taps and self.skip_taps % 2 == 0):
+            raise DiffusionError(f"skip_taps={self.skip_taps} must be 0 or an odd number")
         if not self.sigma_data > 0: raise DiffusionError(f"sigma_data={self.sigma_data} must be positive")
         if not 0 <= self.loss_emphasis < 1: raise DiffusionError(f"loss_emphasis={self.loss_emphasis} must be in [0, 1)")
         if not 0 <= self.emphasis < 1: raise DiffusionError(f"emphasis={self.emphasis} must be in [0, 1)")
@@ -84,7 +87,7 @@ DIFFUSION_SIZES = {
     'ci': dict(sample_rate=8000, window=2**12, patch=8, channels=(8, 16, 16), factors=(4, 2), blocks=1, attn_levels=1,
                heads=2, head_dim=8),
     'cpu': dict(sample_rate=11025, window=2**15, patch=16, channels=(64, 96, 128, 128, 128), factors=(4, 4, 2, 2),
-                blocks=2, attn_levels=2, heads=4, head_dim=32, emphasis=0.8, emphasis_gain=1.8),
+                blocks=2, attn_levels=2, heads=4, head_dim=32, emphasis=0.8, emphasis_gain=1.8, skip_taps=15),
     'gpu': dict(sample_rate=SAMPLE_RATE, window=2**18, patch=16, channels=(256, 512, 1024, 1024, 1024, 1024, 1024),
                 factors=(4, 4, 4, 2, 2, 2), blocks=2, attn_levels=3, heads=8, head_dim=128),
 }
@@ -153,6 +156,12 @@ def item_filter(x: torch.Tensor, taps: torch.Tensor) -> torch.Tensor:
     "Each row of `x` (B, T) filtered by its own taps (B, K), K odd, centred (a cross-correlation): (B, T)."
     return F.conv1d(x[None], taps[:, None].to(x.dtype), padding=taps.shape[1] // 2, groups=len(x))[0]
 
+def patch_filter(x: torch.Tensor, taps: torch.Tensor, patch: int) -> torch.Tensor:
+    "`x` (B, T) filtered with taps that change every `patch` samples, `taps` (B, N, K), K odd, centred, N >= T / patch: (B, T)."
+    B, T = x.shape; K = taps.shape[-1]
+    windows = F.pad(x, (K // 2, K // 2)).unfold(-1, K, 1)                   # (B, T, K): the K samples around each sample
+    return (windows * taps.to(x.dtype).repeat_interleave(patch, 1)[:, :T]).sum(-1)
+
 class UNet1d(nn.Module):
     "F(x, c_noise, tokens, mask): (B, T) -> (B, T), the network inside the EDM denoiser."
     def __init__(self, cfg: DiffusionConfig, cond_dim: int):
@@ -175,6 +184,10 @@ class UNet1d(nn.Module):
         if cfg.filter_taps:
             self.filter = nn.Sequential(nn.Linear(emb, emb), nn.SiLU(), nn.Linear(emb, cfg.filter_taps))
             nn.init.zeros_(self.filter[-1].weight); nn.init.zeros_(self.filter[-1].bias)
+        self.skip, self.sigma_data = None, cfg.sigma_data               # the skip path's taps per patch, as changes to the identity
+        if cfg.skip_taps:
+            self.skip = nn.Sequential(nn.GroupNorm(_groups(ch[0]), ch[0]), nn.SiLU(), nn.Conv1d(ch[0], cfg.skip_taps, 3, padding=1))
+            nn.init.zeros_(self.skip[-1].weight); nn.init.zeros_(self.skip[-1].bias)
 
     def forward(self, x, c_noise, tokens, mask, shapes: list | None = None):  # x (B, T); shapes: collects each level's (B, C, N)
         B, T = x.shape; Tp = -(-T // self.multiple) * self.multiple
@@ -190,7 +203,11 @@ class UNet1d(nn.Module):
             h = self.up[i](torch.cat([self.upsample[i](h), skips[i]], 1), emb, tokens, mask)
             if shapes is not None: shapes.append(tuple(h.shape))
         y = self.out(h).transpose(1, 2).reshape(B, Tp)[:, :T]
-        return y if self.filter is None else y + item_filter(x, self.filter(emb))
+        if self.filter is not None: y = y + item_filter(x, self.filter(emb))
+        if self.skip is not None:   # c_out (sd / sigma) filt(c_in x) = c_skip filt(x): the denoiser's skip path becomes c_skip (x + filt(x))
+            sigma = (4 * c_noise.float()).exp()[:, None]
+            y = y + self.sigma_data / sigma * patch_filter(x, torch.tanh(self.skip(h)).transpose(1, 2), self.patch)
+        return y
 
 # %% ../nbs/20_diffusion.ipynb #c6b0afe8
 def edm_scalings(sigma: torch.Tensor, sigma_data: float = 0.2) -> tuple[torch.Tensor, ...]:
