@@ -26,14 +26,15 @@ p = argparse.ArgumentParser()
 p.add_argument('--data', required=True); p.add_argument('--model', required=True); p.add_argument('--msdm')
 p.add_argument('--methods', nargs='+', default=['extractor:3']); p.add_argument('--seconds', type=float, default=6.0)
 p.add_argument('--steps', type=int, default=25); p.add_argument('--seed', type=int, default=0)
+p.add_argument('--sigma-min', type=float, default=1e-4, help='the last noise level of the Karras schedule (the separators\' default 1e-4)')
 a = p.parse_args()
 S = ['bass', 'drums', 'guitar', 'piano']
 model = load_diffusion(a.model)
 msdm = load_msdm(a.msdm, S) if a.msdm else None
 splits = {'valid': [it for it in eval_items(list_tracks(a.data, 'valid'), 'slakh', chunk_seconds=a.seconds) if it[0].endswith('@01')],
           'test': [it for it in eval_items(list_tracks(a.data, 'test'), 'slakh', chunk_seconds=a.seconds) if int(it[0].split('@')[1]) < 2]}
-print(format_machine()); print(f"model {a.model} ({model.meta.get('step')} steps); {a.steps} Euler steps (s_churn 20), seed {a.seed}")
-kw = dict(steps=a.steps, seed=a.seed, progress_bar=False)
+print(format_machine()); print(f"model {a.model} ({model.meta.get('step')} steps); {a.steps} Euler steps (s_churn 20, sigma_min {a.sigma_min:g}), seed {a.seed}")
+kw = dict(steps=a.steps, seed=a.seed, sigma_min=a.sigma_min, progress_bar=False)
 
 def make(spec):
     kind, *args = spec.split(':')
