@@ -19,14 +19,14 @@ from gensep.audio import SAMPLE_RATE
 from gensep.core import format_machine
 from gensep.data import list_tracks, eval_items
 from gensep.diffusion import load_diffusion
-from gensep.gmsdi import GMSDIExtractor, GMSDISeparator, MSDMSeparator, load_msdm, mask_stems, POSTFILTER_POWER
+from gensep.gmsdi import GMSDIExtractor, GMSDISeparator, MSDMSeparator, SeparationSampling, load_msdm, mask_stems, POSTFILTER_POWER
 from gensep.metrics import si_sdri_windows
 
 p = argparse.ArgumentParser()
 p.add_argument('--data', required=True); p.add_argument('--model', required=True); p.add_argument('--msdm')
 p.add_argument('--methods', nargs='+', default=['extractor:3']); p.add_argument('--seconds', type=float, default=6.0)
 p.add_argument('--steps', type=int, default=25); p.add_argument('--seed', type=int, default=0)
-p.add_argument('--sigma-min', type=float, default=1e-4, help='the last noise level of the Karras schedule (the separators\' default 1e-4)')
+p.add_argument('--sigma-min', type=float, default=SeparationSampling.sigma_min, help="the last noise level of the Karras schedule (default: the separators')")
 a = p.parse_args()
 S = ['bass', 'drums', 'guitar', 'piano']
 model = load_diffusion(a.model)
