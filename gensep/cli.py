@@ -479,6 +479,9 @@ def run_demo(out: str | Path, profile: str = 'cpu', force: bool = False, plan=DE
             sj = json.loads((work / 'summary.json').read_text())
             lines += [f"Median level (dBFS) of single-stem generations: {sj['median_level_dbfs']}", "",
                       f"Own class closest (Fréchet distance): {sj['own_class_closest']}", ""]
+            if sj.get('classifier'):
+                lines += [f"Own class closest in the stem classifier's embedding: {sj['classifier']['own_class_closest']}", "",
+                          f"Share of clips the stem classifier labels with the prompt's stem: {sj['classifier']['clips_labelled_own']}", ""]
         if (work / 'stems').is_dir():
             n = len(list((work / 'stems').rglob('*.wav')))
             lines += [f"Separated stems to listen to ({n} WAV files): {work.name}/stems/<setting>/<item>/<method>/<source>.wav", ""]

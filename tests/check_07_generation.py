@@ -2,6 +2,7 @@
 import json
 import numpy as np
 import pandas as pd
+from gensep.core import load_checkpoint
 from gensep.generation import DEFAULT_RESCALE
 
 LABELS = ['bass', 'drums', 'guitar', 'piano']
@@ -30,6 +31,22 @@ def check(work):
     assert sorted(s['real_level_range_db']) == LABELS and all(                  # the summary's and the table's agree
         abs(s['real_level_range_db'][l] - float(single.query('stem == @l').real_level_range_db.iloc[0])) < 0.06 for l in LABELS), s
     assert s['train_clips_own_class_closest'] == {l: bool(train.own_class_closest[l]) for l in LABELS}, s
+    # the second judge: a stem classifier trained on training-split stems, saved as a checkpoint, its verdicts in table and summary
+    judge = load_checkpoint(work / 'stem_classifier')
+    assert judge.classes == LABELS and judge.meta['split'] == 'train' and judge.meta['steps'] == s['classifier']['steps'] > 0
+    train_c = pd.read_csv(work / 'table_train_clips_classifier.csv', index_col='stem')
+    assert s['classifier']['train_clips_own_class_closest'] == {l: bool(train_c.own_class_closest[l]) for l in LABELS}, s
+    assert set(single.closest_real_classifier) <= set(LABELS), single
+    cfd = single[[f'classifier_fd_to_{l}' for l in LABELS]].astype(float)          # the classifier's distances say what closest says
+    assert np.isfinite(cfd.values).all() and list(cfd.idxmin(axis=1).str[17:]) == list(single.closest_real_classifier), single
+    assert list(single.own_class_closest_classifier.astype(str)) == [str(c == l) for c, l in zip(single.closest_real_classifier, single.stem)]
+    lab = single.clips_labelled_own.astype(float)
+    n = s['clips']                                                              # a share of the clips of each prompt
+    assert lab.between(0, 1).all() and (lab * n).sub((lab * n).round()).abs().max() < 1e-2, lab
+    ctl = pd.read_csv(work / 'table_classifier_controls.csv', index_col='control')   # noise controls, judged like generated stems
+    assert list(ctl.index) == ['white noise', 'brown noise'] and set(ctl.closest) <= set(LABELS), ctl
+    assert {k: v['closest'] for k, v in s['classifier']['controls'].items()} == dict(ctl.closest), s
+    assert sorted(s['classifier']['real_test_clips_labelled_correctly']) == LABELS and len(s['classifier']['clips_labelled_own']) == 8, s
     assert sorted(p.name for p in (work / 'total').iterdir()) == ['bass.wav', 'drums.wav', 'guitar.wav', 'mix.wav', 'piano.wav']
     assert sorted(p.name for p in (work / 'partial').iterdir()) == ['bass.wav', 'drums.wav', 'guitar.wav', 'mix.wav', 'piano.wav']
     for png in ('single.png', 'total.png'): assert (work / png).stat().st_size > 5_000, png

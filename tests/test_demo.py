@@ -34,6 +34,7 @@ def test_demo_runs_and_writes_its_report(tmp_path):
     assert not (out / '07_generation' / 'model').exists() and (out / '06_training_on_mixtures' / 'model' / 'checkpoint').is_dir()
     assert {'07_generation_table_frechet.csv', '07_generation_table_single.csv', '06_training_on_mixtures_table_preview_levels.csv'} <= tables
     assert '<audio controls src="07_generation/total/mix.wav">' in report and 'Own class closest' in report
+    assert "Own class closest in the stem classifier's embedding" in report and '07_generation_table_classifier_controls.csv' in tables
     # GMSDI separation beside InstGlow, with the models the earlier chapters trained
     assert not (out / '08_gmsdi_separation' / 'model').exists() and not (out / '08_gmsdi_separation' / 'priors').exists()
     t2 = (out / 'tables' / '08_gmsdi_separation_table2.csv').read_text()

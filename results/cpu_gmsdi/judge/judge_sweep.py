@@ -1,0 +1,68 @@
+"""Single-stem generation judged twice: log-mel Frechet distance (`logmel-frames`) and a stem classifier's embedding
+(`gensep.frechet.StemClassifier`, trained here on 4 x CLIPS isolated 4 s clips per stem of the training split, STEPS steps).
+The generative model never saw an isolated stem; only the judge does.
+
+    python results/cpu_gmsdi/judge/judge_sweep.py MODEL DATA SPLIT CLIPS "3,10" "none,seed" [SEED [STEPS [RESCALE [SAMPLER_STEPS]]]]
+
+Prints, for SPLIT: the classifier's accuracy on real clips, the yardstick (real training-split clips, seed 0, measured
+against SPLIT's classes as generated clips are) in both embeddings, then per w, negative prompt and stem: the median
+level, the nearest class in each embedding, and the share of clips the classifier labels with the prompt's stem.
+SEED seeds the generated clips (default 0); STEPS the classifier (default 300); RESCALE the guidance rescale
+(default gensep.generation.DEFAULT_RESCALE); SAMPLER_STEPS ADPM2 steps (default 100, the generation chapter's).
+"""
+import itertools, sys, time
+import numpy as np, torch
+from gensep.core import format_machine
+from gensep.diffusion import LABELS, load_diffusion
+from gensep.generation import DEFAULT_RESCALE, SEED_NEGATIVES, SamplerSettings, generate, real_clips
+from gensep.frechet import fit_stem_classifier, level_dbfs, nearest_class_table
+
+model_dir, data, split, clips = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
+ws = [float(w) for w in sys.argv[5].split(',')]
+negs = sys.argv[6].split(',') if len(sys.argv) > 6 else ['none']
+seed = int(sys.argv[7]) if len(sys.argv) > 7 else 0
+steps = int(sys.argv[8]) if len(sys.argv) > 8 else 300
+rescale = float(sys.argv[9]) if len(sys.argv) > 9 else DEFAULT_RESCALE
+sampler_steps = int(sys.argv[10]) if len(sys.argv) > 10 else 100
+model = load_diffusion(model_dir, ema=True, device='cpu'); sr = model.sample_rate
+print(f"# {format_machine()}; model {model_dir} ({model.meta.get('step')} steps, EMA), split {split}, {clips} clips of 4 s, "
+      f"rescale {rescale}, ADPM2 {sampler_steps} steps, generation seed {seed}, classifier {steps} steps", flush=True)
+t0 = time.time()
+judge_clips = {l: list(real_clips(data, l, 'train', n=4 * clips, seconds=4.0, sample_rate=sr, seed=1)) for l in LABELS}
+judge, hist = fit_stem_classifier(judge_clips, sr, steps=steps, seed=0)
+ref = {l: list(real_clips(data, l, split, n=clips, seconds=4.0, sample_rate=sr, seed=0)) for l in LABELS}
+acc = {l: round(float(np.mean([c == l for c in judge.classify(v, sr)])), 3) for l, v in ref.items()}
+print(f"# classifier trained in {time.time() - t0:.0f} s; real {split} clips labelled correctly: {acc}", flush=True)
+train = {l: list(real_clips(data, l, 'train', n=clips, seconds=4.0, sample_rate=sr, seed=0)) for l in LABELS}
+for name, emb in (('logmel-frames', 'logmel-frames'), ('stem-classifier', judge)):
+    t = nearest_class_table(ref, train, sr, embedding=emb)
+    print(f"# yardstick, real training clips, {name}: {int(t.own_class_closest.sum())} of 4 nearest their own class {dict(t.closest)}", flush=True)
+g = torch.Generator().manual_seed(seed)
+n = round(4.0 * sr)
+white = torch.randn(clips, n, generator=g)
+brown = torch.randn(clips, n, generator=g).cumsum(-1); brown = brown - brown.mean(-1, keepdim=True)
+controls = {'white noise': white, 'brown noise': brown}
+try: controls['unconditional (w 0)'] = generate(model, 'Bass', n=clips, seconds=4.0, w=0.0, settings=SamplerSettings('adpm2', sampler_steps),
+                                                 seed=seed, rescale=0.0)   # w 0: the null embedding's denoiser alone
+except Exception as e: print(f"# no unconditional control: {e}")
+for name, x in controls.items():
+    x = list(0.056 * x / x.pow(2).mean(-1, keepdim=True).sqrt())             # -25 dBFS, about the real stems' level
+    a, b = nearest_class_table(ref, {name: x}, sr).iloc[0], nearest_class_table(ref, {name: x}, sr, embedding=judge).iloc[0]
+    lab = judge.classify(x, sr)
+    print(f"# control {name}: nearest {a.closest} (log-mel), {b.closest} (classifier; distances "
+          + ' '.join(f"{k} {b[f'fd_to_{k}']:.1f}" for k in LABELS) + "); labelled " + str({k: lab.count(k) for k in LABELS}), flush=True)
+print('w,negative,stem,median_level_dbfs,closest_logmel,closest_classifier,clips_labelled_own,'
+      + ','.join(f'fd_to_{l}' for l in LABELS) + ',' + ','.join(f'cls_fd_to_{l}' for l in LABELS) + ',seconds', flush=True)
+for w, neg in itertools.product(ws, negs):
+    for l in LABELS:
+        t0 = time.time()
+        negative = None if neg == 'none' else neg
+        g = list(generate(model, l.capitalize(), n=clips, seconds=4.0, w=w, negative=negative,
+                          settings=SamplerSettings('adpm2', sampler_steps), seed=seed, rescale=rescale))
+        a = nearest_class_table(ref, {l: g}, sr).iloc[0]
+        b = nearest_class_table(ref, {l: g}, sr, embedding=judge).iloc[0]
+        share = np.mean([c == l for c in judge.classify(g, sr)])
+        lev = np.median([level_dbfs(x) for x in g])
+        print(f"{w:g},{neg},{l},{lev:.1f},{a.closest},{b.closest},{share:.3f},"
+              + ','.join(f"{a[f'fd_to_{k}']:.1f}" for k in LABELS) + ',' + ','.join(f"{b[f'fd_to_{k}']:.3f}" for k in LABELS)
+              + f",{time.time() - t0:.0f}", flush=True)
