@@ -20,8 +20,8 @@ from .audio import HOP, N_FFT, SAMPLE_RATE, stft
 # %% auto #0
 __all__ = ['SILENCE_DBFS', 'VGGISH_WEIGHTS', 'FRECHET_EMBEDDINGS', 'FrechetError', 'level_dbfs', 'embedding_stats',
            'frechet_distance', 'FrechetEmbedding', 'LogMelFrames', 'frame_levels_dbfs', 'frame_level_range',
-           'VGGishEmbedding', 'get_frechet_embedding', 'audio_stats', 'frechet_audio_distance', 'nearest_class_table',
-           'StemClassifier', 'fit_stem_classifier']
+           'noise_clips', 'VGGishEmbedding', 'get_frechet_embedding', 'audio_stats', 'frechet_audio_distance',
+           'nearest_class_table', 'StemClassifier', 'fit_stem_classifier']
 
 # %% ../nbs/15_frechet.ipynb #b32d3fb9
 SILENCE_DBFS = -120.0   # the level reported for silence (and anything quieter)
@@ -122,6 +122,16 @@ def frame_level_range(clips, sample_rate: int, frame: float = 0.1, low: float = 
     lv = frame_levels_dbfs(clips, sample_rate, frame, floor)
     q = torch.quantile(lv, torch.tensor([low, high], dtype=lv.dtype))
     return float(q[1] - q[0])
+
+# %% ../nbs/15_frechet.ipynb #95019385
+def noise_clips(n: int, samples: int, level_dbfs: float = -25.0, seed: int = 0) -> dict[str, torch.Tensor]:
+    "Control clips {'white noise': (n, samples), 'brown noise': (n, samples)}, every clip at RMS `level_dbfs`."
+    if n < 1 or samples < 2: raise FrechetError(f"noise_clips: need n >= 1 clips of samples >= 2, got {n} and {samples}")
+    g = torch.Generator().manual_seed(seed)
+    white = torch.randn(n, samples, generator=g)
+    brown = torch.randn(n, samples, generator=g).cumsum(-1)
+    brown = brown - brown.mean(-1, keepdim=True)
+    return {k: 10 ** (level_dbfs / 20) * x / x.pow(2).mean(-1, keepdim=True).sqrt() for k, x in (('white noise', white), ('brown noise', brown))}
 
 # %% ../nbs/15_frechet.ipynb #f546c8ee
 VGGISH_WEIGHTS = ('vggish-10086976.pth', 'vggish_pca_params-970ea276.pth')   # torchvggish's files in <hub>/checkpoints

@@ -11,11 +11,11 @@ SEED seeds the generated clips (default 0); STEPS the classifier (default 300); 
 (default gensep.generation.DEFAULT_RESCALE); SAMPLER_STEPS ADPM2 steps (default 100, the generation chapter's).
 """
 import itertools, sys, time
-import numpy as np, torch
+import numpy as np
 from gensep.core import format_machine
 from gensep.diffusion import LABELS, load_diffusion
-from gensep.generation import DEFAULT_RESCALE, SEED_NEGATIVES, SamplerSettings, generate, real_clips
-from gensep.frechet import fit_stem_classifier, level_dbfs, nearest_class_table
+from gensep.generation import DEFAULT_RESCALE, SamplerSettings, generate, real_clips
+from gensep.frechet import fit_stem_classifier, level_dbfs, nearest_class_table, noise_clips
 
 model_dir, data, split, clips = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 ws = [float(w) for w in sys.argv[5].split(',')]
@@ -29,7 +29,7 @@ print(f"# {format_machine()}; model {model_dir} ({model.meta.get('step')} steps,
       f"rescale {rescale}, ADPM2 {sampler_steps} steps, generation seed {seed}, classifier {steps} steps", flush=True)
 t0 = time.time()
 judge_clips = {l: list(real_clips(data, l, 'train', n=4 * clips, seconds=4.0, sample_rate=sr, seed=1)) for l in LABELS}
-judge, hist = fit_stem_classifier(judge_clips, sr, steps=steps, seed=0)
+judge, _ = fit_stem_classifier(judge_clips, sr, steps=steps, seed=0)
 ref = {l: list(real_clips(data, l, split, n=clips, seconds=4.0, sample_rate=sr, seed=0)) for l in LABELS}
 acc = {l: round(float(np.mean([c == l for c in judge.classify(v, sr)])), 3) for l, v in ref.items()}
 print(f"# classifier trained in {time.time() - t0:.0f} s; real {split} clips labelled correctly: {acc}", flush=True)
@@ -37,16 +37,12 @@ train = {l: list(real_clips(data, l, 'train', n=clips, seconds=4.0, sample_rate=
 for name, emb in (('logmel-frames', 'logmel-frames'), ('stem-classifier', judge)):
     t = nearest_class_table(ref, train, sr, embedding=emb)
     print(f"# yardstick, real training clips, {name}: {int(t.own_class_closest.sum())} of 4 nearest their own class {dict(t.closest)}", flush=True)
-g = torch.Generator().manual_seed(seed)
-n = round(4.0 * sr)
-white = torch.randn(clips, n, generator=g)
-brown = torch.randn(clips, n, generator=g).cumsum(-1); brown = brown - brown.mean(-1, keepdim=True)
-controls = {'white noise': white, 'brown noise': brown}
+controls = noise_clips(clips, round(4.0 * sr), -25.0, seed)
 try: controls['unconditional (w 0)'] = generate(model, 'Bass', n=clips, seconds=4.0, w=0.0, settings=SamplerSettings('adpm2', sampler_steps),
                                                  seed=seed, rescale=0.0)   # w 0: the null embedding's denoiser alone
 except Exception as e: print(f"# no unconditional control: {e}")
 for name, x in controls.items():
-    x = list(0.056 * x / x.pow(2).mean(-1, keepdim=True).sqrt())             # -25 dBFS, about the real stems' level
+    x = list(10 ** (-25 / 20) * x / x.pow(2).mean(-1, keepdim=True).sqrt())  # -25 dBFS, about the real stems' level (the noise is already)
     a, b = nearest_class_table(ref, {name: x}, sr).iloc[0], nearest_class_table(ref, {name: x}, sr, embedding=judge).iloc[0]
     lab = judge.classify(x, sr)
     print(f"# control {name}: nearest {a.closest} (log-mel), {b.closest} (classifier; distances "
