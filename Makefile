@@ -31,9 +31,10 @@ lab: setup
 lock:
 	@UPGRADE="$(UPGRADE)" bash scripts/lock.sh
 
-## On a machine with a CUDA GPU: CUDA tests + gpu-profile benchmarks, report in runs/gpu-check/ (QUICK=1: shorter).
+## On a machine with a CUDA GPU: CUDA tests + gpu-profile benchmarks, report in runs/gpu-check/ (QUICK=1: shorter;
+## ONLY=GMSDI,diffusion: the steps whose name holds one of the words).
 gpu-check: setup
-	$(BIN)/python scripts/gpu_check.py $(if $(QUICK),--quick,)
+	$(BIN)/python scripts/gpu_check.py $(if $(QUICK),--quick,) $(if $(ONLY),--only "$(ONLY)",)
 
 ## After editing notebooks: regenerate gensep/ and strip outputs.
 export: setup

@@ -262,7 +262,7 @@ def _add_separate(sub):
                              "a GPU's own memory is not counted), measured on two short probe blocks of the song's format (Linux)")
     p.add_argument('--repair', action='store_true', help='set NaN or infinite samples to 0 (with a warning) instead of refusing the file')
     p.add_argument('--device', default=None); p.add_argument('--force', action='store_true', help='replace existing stems')
-    p.add_argument('--amp', action='store_true', help='instglow: bf16 autocast of the priors (GPU)')
+    p.add_argument('--amp', action='store_true', help='instglow: bf16 autocast of the priors (GPU; a little faster, but it lost 4 dB on a noise-like toy source on an H200: see README)')
     p.add_argument('--compile', nargs='?', const=True, default=False, metavar='MODE',
                    help="instglow: torch.compile the loss, optionally with a mode (on a GPU, 'reduce-overhead' is the fastest); "
                         "compiling takes about a minute, so it pays off on long or many inputs")
@@ -515,7 +515,7 @@ def _add_bench(sub):
     p.add_argument('--batch', type=int, default=4, help='denoise: inputs per network call')
     p.add_argument('--sources', type=int, default=4, help='separate: number of priors; generate: coherent sources')
     p.add_argument('--iters', type=int, default=None, help='separate: iterations (default: the profile)')
-    p.add_argument('--device', default=None); p.add_argument('--amp', action='store_true', help='separate: bf16 autocast')
+    p.add_argument('--device', default=None); p.add_argument('--amp', action='store_true', help='separate, denoise, generate: bf16 autocast')
     p.add_argument('--compile', nargs='?', const=True, default=False, help='separate: torch.compile the loss (optionally a mode)')
     p.add_argument('--model', default='glow', help=f"train: which model ({', '.join(BENCH_MODELS)})")
     p.add_argument('--steps', type=int, default=20, help='train: timed optimizer steps (after 5 warm-up steps); generate: sampler steps')
@@ -529,7 +529,7 @@ def _bench(a):
         r = bench_render(seconds=a.seconds, tracks=a.tracks)
     elif a.what == 'generate':
         from gensep.generation import bench_generation
-        r = bench_generation(a.profile, a.seconds, a.sources, a.steps, device=a.device)
+        r = bench_generation(a.profile, a.seconds, a.sources, a.steps, device=a.device, amp=a.amp)
     elif a.what == 'denoise':
         from gensep.diffusion import bench_denoiser
         r = bench_denoiser(a.profile, a.seconds, a.batch, device=a.device, amp=a.amp)

@@ -212,8 +212,8 @@ class GenerationPreview(Callback):
 
 # %% ../nbs/23_generation.ipynb #35a265e5
 def bench_generation(profile=None, seconds: float = 10.0, sources: int = 4, steps: int = 10, sampler: str = 'adpm2',
-                     device=None, seed: int = 0) -> dict:
-    "Seconds to generate `sources` coherent sources (+ their mixture) of `seconds` with `steps` sampler steps."
+                     device=None, seed: int = 0, amp: bool = False) -> dict:
+    "Seconds to generate `sources` coherent sources (+ their mixture) of `seconds` with `steps` sampler steps (`amp`: bf16 autocast)."
     import time
     from gensep.core import get_profile
     from gensep.diffusion import DiffusionConfig
@@ -223,11 +223,12 @@ def bench_generation(profile=None, seconds: float = 10.0, sources: int = 4, step
     st = SamplerSettings(sampler, steps); calls = []
     cb = lambda d: calls.append(d['i'])
     sync = torch.cuda.synchronize if m.device.type == 'cuda' else (lambda: None)
-    generate_total(m, prompts, 1, min(seconds, 1.0), settings=SamplerSettings(sampler, 2), seed=seed); sync()    # warm-up
-    t0 = time.perf_counter(); generate_total(m, prompts, 1, seconds, settings=st, seed=seed, callback=cb); sync()
-    wall = time.perf_counter() - t0
+    with torch.autocast(m.device.type, torch.bfloat16, enabled=amp):
+        generate_total(m, prompts, 1, min(seconds, 1.0), settings=SamplerSettings(sampler, 2), seed=seed); sync()    # warm-up
+        t0 = time.perf_counter(); generate_total(m, prompts, 1, seconds, settings=st, seed=seed, callback=cb); sync()
+        wall = time.perf_counter() - t0
     net_calls = {'euler': steps, 'heun': 2 * steps - 1, 'adpm2': 2 * steps - 1}[sampler]
     evals = net_calls * 2 * (sources + 1)
-    return dict(profile=P.name, device=str(m.device), sources=sources, seconds=seconds, sampler=sampler, steps=steps,
+    return dict(profile=P.name, device=str(m.device), sources=sources, seconds=seconds, sampler=sampler, steps=steps, amp=amp,
                 wall_s=round(wall, 2), s_per_step=round(wall / steps, 3), evals_per_s=round(evals / wall, 1),
                 s_per_10s_audio=round(wall * 10 / seconds, 2))
