@@ -4,7 +4,7 @@
 
 # %% ../nbs/12_instglow.ipynb #1bf26b4a
 from __future__ import annotations
-import math, time
+import math, time, warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Mapping, Sequence
@@ -290,6 +290,9 @@ def separate(self: InstGlow, mixture: torch.Tensor, sources: Sequence[str] | Non
         raise SeparationError(f"InstGlow has no prior for {unknown}: it has {', '.join(self.priors)}")
     if mixture.ndim != 1: raise SeparationError(f"expected a mono mixture (T,), got shape {tuple(mixture.shape)}")
     dev = get_device(self.device); t0 = time.time()
+    if self.amp and dev.type == 'cpu':
+        warnings.warn("amp=True changes nothing on the CPU: CPU autocast does not reach the priors' flows, which run "
+                      "under torch.func.vmap, so they stay in fp32", stacklevel=2)
     fn = self._loss_fn(tuple(sources), dev)
     V = stft(mixture.to(dev).float()).abs()                                   # (513, N)
     Vs = V[:MODEL_BINS, ::self.stride]                                        # the frames that are optimised

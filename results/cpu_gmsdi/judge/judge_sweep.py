@@ -6,7 +6,8 @@ The generative model never saw an isolated stem; only the judge does.
 
 Prints, for SPLIT: the classifier's accuracy on real clips, the yardstick (real training-split clips, seed 0, measured
 against SPLIT's classes as generated clips are) in both embeddings, then per w, negative prompt and stem: the median
-level, the nearest class in each embedding, and the share of clips the classifier labels with the prompt's stem.
+level, the nearest class in each embedding, the share of clips the classifier labels with the prompt's stem, and the
+spread of the 0.1 s frame levels (10th to 90th percentile, dB; real SPLIT clips' in the header).
 SEED seeds the generated clips (default 0); STEPS the classifier (default 300); RESCALE the guidance rescale
 (default gensep.generation.DEFAULT_RESCALE); SAMPLER_STEPS ADPM2 steps (default 100, the generation chapter's).
 """
@@ -15,7 +16,7 @@ import numpy as np
 from gensep.core import format_machine
 from gensep.diffusion import LABELS, load_diffusion
 from gensep.generation import DEFAULT_RESCALE, SamplerSettings, generate, real_clips
-from gensep.frechet import fit_stem_classifier, level_dbfs, nearest_class_table, noise_clips
+from gensep.frechet import fit_stem_classifier, frame_level_range, level_dbfs, nearest_class_table, noise_clips
 
 model_dir, data, split, clips = sys.argv[1], sys.argv[2], sys.argv[3], int(sys.argv[4])
 ws = [float(w) for w in sys.argv[5].split(',')]
@@ -33,6 +34,7 @@ judge, _ = fit_stem_classifier(judge_clips, sr, steps=steps, seed=0)
 ref = {l: list(real_clips(data, l, split, n=clips, seconds=4.0, sample_rate=sr, seed=0)) for l in LABELS}
 acc = {l: round(float(np.mean([c == l for c in judge.classify(v, sr)])), 3) for l, v in ref.items()}
 print(f"# classifier trained in {time.time() - t0:.0f} s; real {split} clips labelled correctly: {acc}", flush=True)
+print(f"# real {split} clips, frame-level spread (dB): {({l: round(frame_level_range(v, sr), 1) for l, v in ref.items()})}", flush=True)
 train = {l: list(real_clips(data, l, 'train', n=clips, seconds=4.0, sample_rate=sr, seed=0)) for l in LABELS}
 for name, emb in (('logmel-frames', 'logmel-frames'), ('stem-classifier', judge)):
     t = nearest_class_table(ref, train, sr, embedding=emb)
@@ -48,7 +50,7 @@ for name, x in controls.items():
     print(f"# control {name}: nearest {a.closest} (log-mel), {b.closest} (classifier; distances "
           + ' '.join(f"{k} {b[f'fd_to_{k}']:.1f}" for k in LABELS) + "); labelled " + str({k: lab.count(k) for k in LABELS}), flush=True)
 print('w,negative,stem,median_level_dbfs,closest_logmel,closest_classifier,clips_labelled_own,'
-      + ','.join(f'fd_to_{l}' for l in LABELS) + ',' + ','.join(f'cls_fd_to_{l}' for l in LABELS) + ',seconds', flush=True)
+      + ','.join(f'fd_to_{l}' for l in LABELS) + ',' + ','.join(f'cls_fd_to_{l}' for l in LABELS) + ',level_range_db,seconds', flush=True)
 for w, neg in itertools.product(ws, negs):
     for l in LABELS:
         t0 = time.time()
@@ -61,4 +63,4 @@ for w, neg in itertools.product(ws, negs):
         lev = np.median([level_dbfs(x) for x in g])
         print(f"{w:g},{neg},{l},{lev:.1f},{a.closest},{b.closest},{share:.3f},"
               + ','.join(f"{a[f'fd_to_{k}']:.1f}" for k in LABELS) + ',' + ','.join(f"{b[f'fd_to_{k}']:.3f}" for k in LABELS)
-              + f",{time.time() - t0:.0f}", flush=True)
+              + f",{frame_level_range(g, sr):.1f},{time.time() - t0:.0f}", flush=True)
