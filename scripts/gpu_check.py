@@ -30,11 +30,11 @@ def steps(quick: bool):
            ('separate, eager fp32', gs + ['bench', 'separate', '--profile', 'gpu', '--seconds', sec], 300),
            ('separate, compile reduce-overhead (fp32)', gs + ['bench', 'separate', '--profile', 'gpu', '--seconds', sec, '--compile', 'reduce-overhead'], 600),
            ('separate, bf16 + compile reduce-overhead', gs + ['bench', 'separate', '--profile', 'gpu', '--seconds', sec, '--amp', '--compile', 'reduce-overhead'], 600)]
-    for amp in ([], ['--amp']):   # GMSDI: guided network evaluations on 4 x 12 s (a separation step's batch)
-        out.append((f"GMSDI denoiser, {'bf16' if amp else 'fp32'}", gs + ['bench', 'denoise', '--profile', 'gpu', '--seconds', '12', '--batch', '4'] + amp, 300))
-    for amp in ([], ['--amp']):
-        out.append((f"GMSDI total generation, 4 sources x 12 s, 20 adpm2 steps, {'bf16' if amp else 'fp32'}",
-                    gs + ['bench', 'generate', '--profile', 'gpu', '--seconds', '12', '--steps', '20'] + amp, 600))
+    for amp in ([], ['--amp']):   # GMSDI: guided network evaluations on 4 x 12 s (a separation step's batch), then a band
+        prec = 'bf16' if amp else 'fp32'
+        out += [(f"GMSDI denoiser, {prec}", gs + ['bench', 'denoise', '--profile', 'gpu', '--seconds', '12', '--batch', '4'] + amp, 300),
+                (f"GMSDI total generation, 4 sources x 12 s, 20 adpm2 steps, {prec}",
+                 gs + ['bench', 'generate', '--profile', 'gpu', '--seconds', '12', '--steps', '20'] + amp, 600)]
     # the cpu profile's model (what the chapters train here) generating on the GPU: 10 s, 50 steps as in the generation chapter
     out.append(('GMSDI total generation, cpu-profile model, 4 sources x 10 s, 50 adpm2 steps, fp32',
                 gs + ['bench', 'generate', '--profile', 'cpu', '--seconds', '10', '--steps', '50'], 300))

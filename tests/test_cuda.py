@@ -60,7 +60,9 @@ def test_gpu_separation_matches_cpu(priors, toy_mix):
     The estimates themselves are compared in the message only: 20 Adam steps amplify float rounding, so on the H200 they
     agreed to 16 to 51 dB SDR with TF32 off and 8 to 44 dB with it on (cuDNN's default), while the quality held."""
     stems, mix = toy_mix
-    run = lambda dev: (lambda sep: (sep.separate(mix), sep.trajectory.loss))(InstGlow(priors, iters=20, device=dev, progress_bar=False))
+    def run(dev):
+        sep = InstGlow(priors, iters=20, device=dev, progress_bar=False)
+        return sep.separate(mix), sep.trajectory.loss
     cpu, cpu_loss = run('cpu'); gpu, gpu_loss = run('cuda')
     conv, mm = torch.backends.cudnn.allow_tf32, torch.backends.cuda.matmul.allow_tf32
     torch.backends.cudnn.allow_tf32 = torch.backends.cuda.matmul.allow_tf32 = False
