@@ -58,8 +58,25 @@ def _add_data(sub):
     m.add_argument('--split-ratio', default='0.8,0.1,0.1', help='train,valid,test fractions')
     m.add_argument('--workers', type=int, default=None, help='parallel render processes')
     m.add_argument('--force', action='store_true', help='overwrite a non-empty --out')
+    k = p.add_parser('pack', help="copy a stem folder as FLAC at a model's rate, with only the stems it needs (to carry data)")
+    k.add_argument('root', help='stem folder to read')
+    k.add_argument('--out', required=True, help='output folder (refused if it exists and is not empty, unless --force)')
+    k.add_argument('--sample-rate', type=int, default=22050, help='Hz of the copy (the cpu diffusion model works at 11025)')
+    k.add_argument('--stems', default=None, help='comma-separated stems to keep (default: all)')
+    k.add_argument('--splits', default='train,valid,test', help='comma-separated splits to copy')
+    k.add_argument('--format', choices=('flac', 'wav'), default='flac')
+    k.add_argument('--force', action='store_true', help='overwrite a non-empty --out')
+
+def _pack(a):
+    from gensep.data import pack_stem_folder
+    t0 = time.time()
+    info = pack_stem_folder(a.root, a.out, a.sample_rate, a.stems.split(',') if a.stems else None, a.splits.split(','),
+                            '.' + a.format, a.force)
+    mb = sum(f.stat().st_size for f in Path(a.out).rglob('*') if f.is_file()) / 1e6
+    print(f"packed {sum(info['splits'].values())} tracks to {a.out} at {a.sample_rate} Hz: {mb:.1f} MB in {time.time() - t0:.1f} s")
 
 def _data(a):
+    if a.dataset == 'pack': return _pack(a)
     from gensep.minislakh import render_mini_slakh
     prof = get_profile(a.profile)
     try: ratio = tuple(float(x) for x in a.split_ratio.split(','))
@@ -187,7 +204,7 @@ def _train_all(a, glow, train):
     from gensep.instglow import train_priors
     from gensep.songs import default_priors_dir
     if a.source: raise GensepError("--all trains every source: leave out --source")
-    stems = {p.stem for t in list_tracks(a.data, 'train') for p in t.path.glob('*.wav')}
+    stems = {s for t in list_tracks(a.data, 'train') for s in t.stems}
     sources = list(dict.fromkeys(s for st in SETTINGS.values() for s in st.sources    # a setting's rest source needs some other stem
                                  if s in stems or (s == st.rest and stems - set(st.sources) - {MIX})))
     if not sources: raise GensepError(f"{a.data}: its training tracks hold none of the stems {sorted({x for st in SETTINGS.values() for x in st.sources})}")
@@ -519,6 +536,7 @@ def _add_bench(sub):
     p.add_argument('--compile', nargs='?', const=True, default=False, help='separate: torch.compile the loss (optionally a mode)')
     p.add_argument('--model', default='glow', help=f"train: which model ({', '.join(BENCH_MODELS)})")
     p.add_argument('--steps', type=int, default=20, help='train: timed optimizer steps (after 5 warm-up steps); generate: sampler steps')
+    p.add_argument('--batch-size', type=int, default=None, help="train: items per step (default: the profile's)")
     p.add_argument('--precision', default='auto', choices=AMP_CHOICES,
                    help='train: bf16 autocast (auto: on CUDA; amx: on CUDA and on CPUs with AMX)')
 
@@ -542,7 +560,8 @@ def _bench(a):
     else:
         if a.model not in BENCH_MODELS: raise GensepError(f"unknown model {a.model!r}: choose one of {', '.join(BENCH_MODELS)}")
         mod, fn = BENCH_MODELS[a.model].split(':')
-        r = getattr(importlib.import_module(mod), fn)(a.profile, steps=a.steps, device=a.device, amp=a.precision)
+        bench = getattr(importlib.import_module(mod), fn)
+        r = bench(a.profile, steps=a.steps, device=a.device, amp=a.precision, batch_size=a.batch_size)
     print(json.dumps(r, indent=1))
 
 # %% ../nbs/90_cli.ipynb #25335aa7

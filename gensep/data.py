@@ -20,14 +20,15 @@ from .core import GensepError, prepare_out_dir, progress
 from .audio import HOP, SAMPLE_RATE, load_audio
 
 # %% auto #0
-__all__ = ['SPLITS', 'MIX', 'SETTINGS', 'MIX_SUBSETS', 'MUSDB_STREAMS', 'MUSDB_VALID_TRACKS', 'SLAKH_SPLITS', 'SLAKH_STEMS',
-           'SLAKH_SR', 'DataError', 'Track', 'list_tracks', 'Setting', 'get_setting', 'accompaniment', 'rms_db',
-           'segment_starts', 'SegmentDataset', 'MixtureDataset', 'eval_items', 'prepare_musdb', 'slakh_stem_class',
-           'prepare_slakh']
+__all__ = ['SPLITS', 'MIX', 'AUDIO_SUFFIXES', 'SETTINGS', 'MIX_SUBSETS', 'MUSDB_STREAMS', 'MUSDB_VALID_TRACKS', 'SLAKH_SPLITS',
+           'SLAKH_STEMS', 'SLAKH_SR', 'DataError', 'Track', 'list_tracks', 'Setting', 'get_setting', 'accompaniment',
+           'rms_db', 'segment_starts', 'SegmentDataset', 'MixtureDataset', 'eval_items', 'pack_stem_folder',
+           'prepare_musdb', 'slakh_stem_class', 'prepare_slakh']
 
 # %% ../nbs/03_data.ipynb #25906b23
 SPLITS = ('train', 'valid', 'test')
-MIX = 'mix'  # file name (without .wav) of a track's mixture
+MIX = 'mix'  # file name (without suffix) of a track's mixture
+AUDIO_SUFFIXES = ('.wav', '.flac')  # the audio files a stem folder may hold, one per stem
 
 class DataError(GensepError, ValueError):
     "A dataset that cannot be used: missing folder, split, track or stem, or a malformed dataset file."
@@ -41,29 +42,37 @@ def _read_json(path: Path) -> dict:
 # %% ../nbs/03_data.ipynb #31134974
 @dataclass
 class Track:
-    "One track of a stem folder: `<root>/<split>/<name>/<source>.wav`, optional mix.wav and metadata.json."
+    "One track of a stem folder: `<root>/<split>/<name>/<source>.wav` (or .flac), optional mix and metadata.json."
     name: str
     split: str
     path: Path
-    stems: tuple[str, ...]        # stems it has (file names without .wav, mix excluded, absent ones included)
+    stems: tuple[str, ...]        # stems it has (file names without suffix, mix excluded, absent ones included)
     absent: tuple[str, ...] = ()  # stems recorded as silent in metadata.json
 
     @classmethod
     def from_folder(cls, path: str | Path, split: str | None = None) -> Track:
         "The track stored in folder `path` (its split defaults to the parent folder's name)."
         path = Path(path); absent = tuple(_read_json(path/'metadata.json').get('absent', ()))
-        stems = {p.stem for p in path.glob('*.wav') if p.stem != MIX} | set(absent)
+        names = [p.stem for p in _audio_files(path)]
+        if twice := sorted({n for n in names if names.count(n) > 1}):
+            raise DataError(f"{path}: holds both {twice[0]}.wav and {twice[0]}.flac; keep one")
+        stems = {n for n in names if n != MIX} | set(absent)
         return cls(path.name, split or path.parent.name, path, tuple(sorted(stems)), absent)
 
     def __str__(self): return f"{self.split}/{self.name}"
     @property
     def metadata(self) -> dict: return _read_json(self.path/'metadata.json')
+    def file(self, name: str) -> Path | None:
+        "The audio file of stem (or mix) `name`, None when the track has none."
+        return next((f for s in AUDIO_SUFFIXES if (f := self.path/f'{name}{s}').is_file()), None)
+
+def _audio_files(folder: Path) -> list[Path]: return [p for p in folder.glob('*') if p.suffix in AUDIO_SUFFIXES and p.is_file()]
 
 # %% ../nbs/03_data.ipynb #4e1fcf00
 @patch(as_prop=True)
 def num_samples(self: Track) -> int:
     "Length of the track in samples at 22050 Hz (read from a file header, no audio decoded)."
-    f = next((f for s in (MIX, *self.stems) if (f := self.path/f'{s}.wav').is_file()), None)
+    f = next((f for s in (MIX, *self.stems) if (f := self.file(s))), None)
     if f is None: raise DataError(f"track {self}: no audio file in {self.path}")
     info = sf.info(str(f)); return math.ceil(info.frames * SAMPLE_RATE / info.samplerate)
 
@@ -73,10 +82,10 @@ def load(self: Track, source: str) -> torch.Tensor:
     if source in self.absent: return torch.zeros(self.num_samples)
     if source not in self.stems and source != MIX:
         raise DataError(f"track {self} has no stem {source!r} (it has {', '.join(self.stems) or 'none'})")
-    return load_audio(self.path/f'{source}.wav')
+    return load_audio(self.file(source) or self.path/f'{source}.wav')
 
 # %% ../nbs/03_data.ipynb #a33587a7
-def _is_track(p: Path) -> bool: return p.is_dir() and any(f.stem != MIX for f in p.glob('*.wav'))
+def _is_track(p: Path) -> bool: return p.is_dir() and any(f.stem != MIX for f in _audio_files(p))
 
 def list_tracks(root: str | Path, split: str | None = None) -> list[Track]:
     "The tracks of stem folder `root`: one `split`, or every split (train, valid, test), sorted by name."
@@ -87,7 +96,7 @@ def list_tracks(root: str | Path, split: str | None = None) -> list[Track]:
     tracks = [Track.from_folder(p, s) for s in ([split] if split else SPLITS) if (root/s).is_dir()
               for p in sorted((root/s).iterdir()) if _is_track(p)]
     if not tracks:
-        raise DataError(f"{root/split if split else root}: holds no tracks (expected <split>/<track>/<source>.wav)")
+        raise DataError(f"{root/split if split else root}: holds no tracks (expected <split>/<track>/<source>.wav or .flac)")
     return tracks
 
 # %% ../nbs/03_data.ipynb #3762906e
@@ -147,7 +156,7 @@ def sources(self: Track, setting: str | Setting | Sequence[str]) -> dict[str, to
 @patch
 def mixture(self: Track, setting: str | Setting | Sequence[str] | None = None) -> torch.Tensor:
     "The mixture (T,): the sum of the sources of `setting`; with no setting, mix.wav else the sum of all stems."
-    if setting is None and (self.path/f'{MIX}.wav').is_file(): return self.load(MIX)
+    if setting is None and self.file(MIX): return self.load(MIX)
     return torch.stack(list(self.sources(setting if setting is not None else self.stems).values())).sum(0)
 
 def accompaniment(sources: Mapping[str, torch.Tensor], vocals: str = 'vocals') -> torch.Tensor:
@@ -301,17 +310,18 @@ def eval_items(tracks: Iterable[Track], setting: str | Setting | Sequence[str], 
     return items()
 
 # %% ../nbs/03_data.ipynb #8cff89f8
-def _write_track(folder: Path, stems: Mapping[str, torch.Tensor], mix: torch.Tensor | None = None, **meta) -> dict:
-    "Write `stems` {name: (T,)} (and `mix`, else their exact sum) as int16 WAVs + metadata.json in `folder`."
+def _write_track(folder: Path, stems: Mapping[str, torch.Tensor], mix: torch.Tensor | None = None,
+                 sample_rate: int = SAMPLE_RATE, suffix: str = '.wav', write_mix: bool = True, **meta) -> dict:
+    "Write `stems` {name: (T,)} at `sample_rate` (and `mix`, else their exact sum) as int16 files + metadata.json in `folder`."
     x = torch.stack(list(stems.values())).float()                          # (S, T)
     peak = max(float(x.abs().max()), float((x.sum(0) if mix is None else mix).abs().max()))
     gain = min(1.0, 0.99 / peak) if peak > 0 else 1.0
     q = (x * gain * 32768).round().clamp(-32768, 32767).to(torch.int32)
     qmix = q.sum(0) if mix is None else (mix.float() * gain * 32768).round()
     folder.mkdir(parents=True, exist_ok=True)
-    for name, v in zip([*stems, MIX], [*q, qmix]):
-        sf.write(str(folder/f'{name}.wav'), v.clamp(-32768, 32767).numpy().astype(np.int16), SAMPLE_RATE, subtype='PCM_16')
-    meta = dict(meta, sample_rate=SAMPLE_RATE, samples=x.shape[1], gain=gain)
+    for name, v in zip([*stems, MIX][:len(stems) + write_mix], [*q, qmix]):
+        sf.write(str(folder/f'{name}{suffix}'), v.clamp(-32768, 32767).numpy().astype(np.int16), sample_rate, subtype='PCM_16')
+    meta = dict(meta, sample_rate=sample_rate, samples=x.shape[1], gain=gain)
     (folder/'metadata.json').write_text(json.dumps(meta, indent=1))
     return meta
 
@@ -319,6 +329,33 @@ def _check_in_out(root: Path, out: Path) -> None:
     "Refuse an output folder that is, holds or lies inside the input dataset."
     r, o = root.resolve(), Path(out).resolve()
     if o == r or o in r.parents or r in o.parents: raise DataError(f"output folder {out} must lie outside the dataset {root}")
+
+# %% ../nbs/03_data.ipynb #6028eca1
+def pack_stem_folder(root: str | Path, out: str | Path, sample_rate: int = SAMPLE_RATE,
+                     stems: Sequence[str] | None = None,    # the stems to keep (None: all of each track's)
+                     splits: Sequence[str] = SPLITS, suffix: str = '.flac', force: bool = False) -> dict:
+    "Copy stem folder `root` to `out` as int16 `suffix` files at `sample_rate`, keeping `stems` of `splits`; returns dataset.json."
+    root = Path(root)
+    if suffix not in AUDIO_SUFFIXES: raise DataError(f"unknown suffix {suffix!r}: choose one of {', '.join(AUDIO_SUFFIXES)}")
+    if not 1000 <= sample_rate <= 192000: raise DataError(f"sample_rate {sample_rate} Hz: expected 1000 to 192000")
+    if bad := [s for s in splits if s not in SPLITS]: raise DataError(f"unknown split {bad[0]!r}: choose from {', '.join(SPLITS)}")
+    tracks = [t for s in splits if (root/s).is_dir() for t in list_tracks(root, s)] if root.is_dir() else list_tracks(root)
+    if not tracks: raise DataError(f"{root}: no tracks in the splits {', '.join(splits)}")
+    if stems is not None and (missing := [(t, s) for t in tracks for s in stems if s not in t.stems]):
+        raise DataError(f"track {missing[0][0]} has no stem {missing[0][1]!r}")
+    _check_in_out(root, Path(out)); out = prepare_out_dir(out, force)
+    rs = lambda w: w if sample_rate == SAMPLE_RATE else torchaudio.functional.resample(w, SAMPLE_RATE, sample_rate)
+    for t in progress(tracks, desc=f'packing to {sample_rate} Hz'):
+        keep = t.stems if stems is None else tuple(stems)
+        mix = rs(t.load(MIX)) if t.file(MIX) and set(keep) == set(t.stems) else None
+        meta = {k: v for k, v in t.metadata.items() if k not in ('sample_rate', 'samples', 'gain')}
+        _write_track(out/t.split/t.name, {s: rs(t.load(s)) for s in keep}, mix, sample_rate, suffix, mix is not None,
+                     **dict(meta, absent=[s for s in t.absent if s in keep], packed_from=str(t)))
+    info = dict(_read_json(root/'dataset.json'), created_by='gensep.data.pack_stem_folder', packed_from=str(root.resolve()),
+                sample_rate=sample_rate, suffix=suffix, splits={s: sum(t.split == s for t in tracks) for s in SPLITS})
+    if stems is not None: info['stems'] = list(stems)
+    (out/'dataset.json').write_text(json.dumps(info, indent=1))
+    return info
 
 # %% ../nbs/03_data.ipynb #3fe9779d
 MUSDB_STREAMS = ('mixture', 'drums', 'bass', 'other', 'vocals')  # stream order of a .stem.mp4
