@@ -348,12 +348,14 @@ def pack_stem_folder(root: str | Path, out: str | Path, sample_rate: int = SAMPL
     for t in progress(tracks, desc=f'packing to {sample_rate} Hz'):
         keep = t.stems if stems is None else tuple(stems)
         mix = rs(t.load(MIX)) if t.file(MIX) and set(keep) == set(t.stems) else None
-        meta = {k: v for k, v in t.metadata.items() if k not in ('sample_rate', 'samples', 'gain')}
-        _write_track(out/t.split/t.name, {s: rs(t.load(s)) for s in keep}, mix, sample_rate, suffix, mix is not None,
-                     **dict(meta, absent=[s for s in t.absent if s in keep], packed_from=str(t)))
-    info = dict(_read_json(root/'dataset.json'), created_by='gensep.data.pack_stem_folder', packed_from=str(root.resolve()),
-                sample_rate=sample_rate, suffix=suffix, splits={s: sum(t.split == s for t in tracks) for s in SPLITS})
-    if stems is not None: info['stems'] = list(stems)
+        meta = {k: v for k, v in t.metadata.items() if k not in ('sample_rate', 'samples')}
+        new = _write_track(out/t.split/t.name, {s: rs(t.load(s)) for s in keep}, mix, sample_rate, suffix, mix is not None,
+                           **dict(meta, absent=[s for s in t.absent if s in keep], packed_from=str(t)))
+        if meta.get('gain', 1.0) != 1.0:   # a gain applied when the original was written: the copy's is relative to its source
+            (out/t.split/t.name/'metadata.json').write_text(json.dumps(dict(new, gain=new['gain'] * meta['gain']), indent=1))
+    info = dict(name=f"{root.name} packed", created_by='gensep.data.pack_stem_folder', packed_from=str(root.resolve()),
+                sample_rate=sample_rate, suffix=suffix, stems=list(stems) if stems is not None else 'all',
+                splits={s: sum(t.split == s for t in tracks) for s in SPLITS}, source_dataset=_read_json(root/'dataset.json'))
     (out/'dataset.json').write_text(json.dumps(info, indent=1))
     return info
 
