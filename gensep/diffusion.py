@@ -23,9 +23,9 @@ from .conditioning import Conditioner, make_conditioner
 # %% auto #0
 __all__ = ['UPSAMPLING', 'DIFFUSION_SIZES', 'DIFFUSION_TRAIN', 'LABELS', 'DEFAULT_SUBSETS', 'DiffusionError', 'DiffusionConfig',
            'NoiseEmbedding', 'ResBlock', 'Attention', 'Level', 'item_filter', 'patch_filter', 'UNet1d', 'edm_scalings',
-           'edm_weight', 'DiffusionModel', 'pad_cond', 'check_rescale', 'pre_emphasis', 'emphasise', 'de_emphasis',
-           'mean_validation_metrics', 'load_diffusion', 'diffusion_train_config', 'train_diffusion',
-           'bench_diffusion_training', 'bench_denoiser']
+           'edm_weight', 'DiffusionModel', 'pad_cond', 'check_rescale', 'pre_emphasis', 'emphasise',
+           'quiet_weighted_mse', 'de_emphasis', 'mean_validation_metrics', 'load_diffusion', 'diffusion_train_config',
+           'train_diffusion', 'bench_diffusion_training', 'bench_denoiser']
 
 # %% ../nbs/20_diffusion.ipynb #1812d144
 class DiffusionError(GensepError, ValueError):
@@ -54,6 +54,7 @@ class DiffusionConfig:
     filter_taps: int = 0                 # odd: a linear filter of the input made per item from sigma and prompt, added to the output (0: none)
     skip_taps: int = 0                   # odd: the skip path c_skip x filtered with K taps per patch that the UNet makes (0: plain c_skip x)
     loss_emphasis: float = 0.0           # training loss on the pre-emphasised error e[n] - a e[n-1] (0: plain MSE); see `emphasise`
+    loss_quiet: float = 0.0              # p: the training error weighted per time-frequency bin by the noisy input's power^-p (0: plain MSE); see `quiet_weighted_mse`
     emphasis: float = 0.0                # the model diffuses u[n] = emphasis_gain (x[n] - a x[n-1]) of the audio x (0: the audio itself); see `pre_emphasis`
     emphasis_gain: float = 1.0
 
@@ -70,6 +71,7 @@ class DiffusionConfig:
             raise DiffusionError(f"skip_taps={self.skip_taps} must be 0 or an odd number")
         if not self.sigma_data > 0: raise DiffusionError(f"sigma_data={self.sigma_data} must be positive")
         if not 0 <= self.loss_emphasis < 1: raise DiffusionError(f"loss_emphasis={self.loss_emphasis} must be in [0, 1)")
+        if not 0 <= self.loss_quiet <= 1: raise DiffusionError(f"loss_quiet={self.loss_quiet} must be in [0, 1]")
         if not 0 <= self.emphasis < 1: raise DiffusionError(f"emphasis={self.emphasis} must be in [0, 1)")
         if not self.emphasis_gain > 0: raise DiffusionError(f"emphasis_gain={self.emphasis_gain} must be positive")
         if self.upsample not in UPSAMPLING: raise DiffusionError(f"upsample={self.upsample!r}: choose one of {', '.join(UPSAMPLING)}")
@@ -348,6 +350,19 @@ def emphasise(e: torch.Tensor, a: float) -> torch.Tensor:
     return pre_emphasis(e, a, 1 / math.sqrt(1 + a * a))
 
 
+# %% ../nbs/20_diffusion.ipynb #9e07b3ae
+def quiet_weighted_mse(err: torch.Tensor, x: torch.Tensor, p: float, n_fft: int = 512, hop: int = 128,
+                       floor: float = 1e-8) -> torch.Tensor:  # floor: added to the bins' power, relative to the item's mean power
+    "Per-item mean of |STFT(err)|^2 weighted by (|STFT(x)|^2 + floor)^-p (weights of mean 1 per item, no gradient through x), in err's units."
+    win = torch.hann_window(n_fft, device=err.device, dtype=err.dtype)
+    stft = lambda y: torch.stft(y, n_fft, hop, window=win, return_complex=True)
+    E = stft(err).abs().pow(2)                                  # (B, bins, frames)
+    with torch.no_grad():
+        P = stft(x.to(err.dtype)).abs().pow(2)
+        W = (P + floor * P.mean((1, 2), keepdim=True)).pow(-p)
+        W = W / W.mean((1, 2), keepdim=True)
+    return (W * E).mean((1, 2)) / win.pow(2).sum()              # white error of variance v: about v
+
 # %% ../nbs/20_diffusion.ipynb #cf5b8ae3
 def de_emphasis(u: torch.Tensor, a: float, gain: float = 1.0) -> torch.Tensor:
     "The inverse of `pre_emphasis`: x[n] = u[n] / gain + a x[n-1], an IIR filter (exact up to rounding)."
@@ -369,12 +384,14 @@ def to_audio(self: DiffusionModel, u: torch.Tensor) -> torch.Tensor:
 
 # %% ../nbs/20_diffusion.ipynb #847b1a65
 @patch
-def _loss(self: DiffusionModel, x0: torch.Tensor, sigma: torch.Tensor, cond, noise: torch.Tensor, emphasis: float = 0.) -> torch.Tensor:
-    "Per-item EDM loss |F(c_in x, c_noise) - (x0 - c_skip x) / c_out|^2 averaged over samples, x = x0 + sigma noise (error pre-emphasised by `emphasis`)."
+def _loss(self: DiffusionModel, x0: torch.Tensor, sigma: torch.Tensor, cond, noise: torch.Tensor, emphasis: float = 0.,
+          quiet: float = 0.) -> torch.Tensor:
+    "Per-item EDM loss |F(c_in x, c_noise) - (x0 - c_skip x) / c_out|^2 averaged over samples, x = x0 + sigma noise (error pre-emphasised by `emphasis`, weighted by `quiet_weighted_mse` with p = `quiet`)."
     c_skip, c_out, c_in, c_noise = (c[:, None] for c in edm_scalings(sigma, self.cfg.sigma_data))
     x = x0 + sigma[:, None] * noise
     out = self.net(c_in * x, c_noise[:, 0], *cond).float()
-    return emphasise(out - (x0 - c_skip * x) / c_out, emphasis).pow(2).mean(1)
+    err = emphasise(out - (x0 - c_skip * x) / c_out, emphasis)
+    return quiet_weighted_mse(err, x, quiet) if quiet else err.pow(2).mean(1)
 
 @patch
 def _cond_of(self: DiffusionModel, batch: dict):
@@ -388,7 +405,8 @@ def training_loss(self: DiffusionModel, batch: dict) -> dict:
     x0 = self.to_model(batch['audio'].float()); B = x0.shape[0]
     sigma = (self.cfg.p_mean + self.cfg.p_std * torch.randn(B, device=x0.device)).exp()
     drop = torch.rand(B, device=x0.device) < self.cfg.cond_dropout
-    loss = self._loss(x0, sigma, self.drop_cond(self._cond_of(batch), drop), torch.randn_like(x0), self.cfg.loss_emphasis)
+    loss = self._loss(x0, sigma, self.drop_cond(self._cond_of(batch), drop), torch.randn_like(x0), self.cfg.loss_emphasis,
+                      self.cfg.loss_quiet)
     return dict(loss=loss.mean(), dropped=drop.float().mean())
 
 @patch
