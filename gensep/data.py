@@ -321,7 +321,7 @@ def _write_track(folder: Path, stems: Mapping[str, torch.Tensor], mix: torch.Ten
     folder.mkdir(parents=True, exist_ok=True)
     for name, v in zip([*stems, MIX][:len(stems) + write_mix], [*q, qmix]):
         sf.write(str(folder/f'{name}{suffix}'), v.clamp(-32768, 32767).numpy().astype(np.int16), sample_rate, subtype='PCM_16')
-    meta = dict(meta, sample_rate=sample_rate, samples=x.shape[1], gain=gain)
+    meta = dict(meta, sample_rate=sample_rate, samples=x.shape[1], gain=gain * meta.get('gain', 1.0))   # relative to the first source
     (folder/'metadata.json').write_text(json.dumps(meta, indent=1))
     return meta
 
@@ -339,7 +339,8 @@ def pack_stem_folder(root: str | Path, out: str | Path, sample_rate: int = SAMPL
     if suffix not in AUDIO_SUFFIXES: raise DataError(f"unknown suffix {suffix!r}: choose one of {', '.join(AUDIO_SUFFIXES)}")
     if not 1000 <= sample_rate <= 192000: raise DataError(f"sample_rate {sample_rate} Hz: expected 1000 to 192000")
     if bad := [s for s in splits if s not in SPLITS]: raise DataError(f"unknown split {bad[0]!r}: choose from {', '.join(SPLITS)}")
-    tracks = [t for s in splits if (root/s).is_dir() for t in list_tracks(root, s)] if root.is_dir() else list_tracks(root)
+    if not root.is_dir(): raise DataError(f"{root}: no such stem folder")
+    tracks = [t for s in splits if (root/s).is_dir() for t in list_tracks(root, s)]
     if not tracks: raise DataError(f"{root}: no tracks in the splits {', '.join(splits)}")
     if stems is not None and (missing := [(t, s) for t in tracks for s in stems if s not in t.stems]):
         raise DataError(f"track {missing[0][0]} has no stem {missing[0][1]!r}")
@@ -349,10 +350,8 @@ def pack_stem_folder(root: str | Path, out: str | Path, sample_rate: int = SAMPL
         keep = t.stems if stems is None else tuple(stems)
         mix = rs(t.load(MIX)) if t.file(MIX) and set(keep) == set(t.stems) else None
         meta = {k: v for k, v in t.metadata.items() if k not in ('sample_rate', 'samples')}
-        new = _write_track(out/t.split/t.name, {s: rs(t.load(s)) for s in keep}, mix, sample_rate, suffix, mix is not None,
-                           **dict(meta, absent=[s for s in t.absent if s in keep], packed_from=str(t)))
-        if meta.get('gain', 1.0) != 1.0:   # a gain applied when the original was written: the copy's is relative to its source
-            (out/t.split/t.name/'metadata.json').write_text(json.dumps(dict(new, gain=new['gain'] * meta['gain']), indent=1))
+        _write_track(out/t.split/t.name, {s: rs(t.load(s)) for s in keep}, mix, sample_rate, suffix, mix is not None,
+                     **dict(meta, absent=[s for s in t.absent if s in keep], packed_from=str(t)))
     info = dict(name=f"{root.name} packed", created_by='gensep.data.pack_stem_folder', packed_from=str(root.resolve()),
                 sample_rate=sample_rate, suffix=suffix, stems=list(stems) if stems is not None else 'all',
                 splits={s: sum(t.split == s for t in tracks) for s in SPLITS}, source_dataset=_read_json(root/'dataset.json'))
