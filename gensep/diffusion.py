@@ -22,8 +22,8 @@ from .conditioning import Conditioner, make_conditioner
 
 # %% auto #0
 __all__ = ['UPSAMPLING', 'DIFFUSION_SIZES', 'DIFFUSION_TRAIN', 'LABELS', 'DEFAULT_SUBSETS', 'DiffusionError', 'DiffusionConfig',
-           'NoiseEmbedding', 'ResBlock', 'Attention', 'Level', 'item_filter', 'patch_filter', 'UNet1d', 'edm_scalings',
-           'edm_weight', 'DiffusionModel', 'pad_cond', 'check_rescale', 'pre_emphasis', 'emphasise',
+           'NoiseEmbedding', 'ResBlock', 'Attention', 'Level', 'item_filter', 'input_level', 'patch_filter', 'UNet1d',
+           'edm_scalings', 'edm_weight', 'DiffusionModel', 'pad_cond', 'check_rescale', 'pre_emphasis', 'emphasise',
            'quiet_weighted_mse', 'de_emphasis', 'mean_validation_metrics', 'load_diffusion', 'diffusion_train_config',
            'train_diffusion', 'bench_diffusion_training', 'bench_denoiser']
 
@@ -54,6 +54,7 @@ class DiffusionConfig:
     filter_taps: int = 0                 # odd: a linear filter of the input made per item from sigma and prompt, added to the output (0: none)
     skip_taps: int = 0                   # odd: the skip path c_skip x filtered with K taps per patch that the UNet makes (0: plain c_skip x)
     loss_emphasis: float = 0.0           # training loss on the pre-emphasised error e[n] - a e[n-1] (0: plain MSE); see `emphasise`
+    level_input: bool = False            # give the UNet the noisy window's energy over the noise's, log(mean x^2 / sigma^2), through its embedding; see `input_level`
     loss_quiet: float = 0.0              # p: the training error weighted per time-frequency bin by the noisy input's power^-p (0: plain MSE); see `quiet_weighted_mse`
     emphasis: float = 0.0                # the model diffuses u[n] = emphasis_gain (x[n] - a x[n-1]) of the audio x (0: the audio itself); see `pre_emphasis`
     emphasis_gain: float = 1.0
@@ -158,6 +159,12 @@ def item_filter(x: torch.Tensor, taps: torch.Tensor) -> torch.Tensor:
     "Each row of `x` (B, T) filtered by its own taps (B, K), K odd, centred (a cross-correlation): (B, T)."
     return F.conv1d(x[None], taps[:, None].to(x.dtype), padding=taps.shape[1] // 2, groups=len(x))[0]
 
+def input_level(x: torch.Tensor, c_noise: torch.Tensor, sigma_data: float) -> torch.Tensor:
+    "ln(mean energy of the noisy window / sigma^2) per item (B,), from the UNet's input x = c_in (y + sigma n), (B, T): about 0 for noise alone."
+    sigma = (4 * c_noise.float()).exp()
+    noise_energy = sigma ** 2 / (sigma ** 2 + sigma_data ** 2)                # (c_in sigma)^2
+    return (x.float().square().mean(1) + 1e-20).log() - noise_energy.log()
+
 def patch_filter(x: torch.Tensor, taps: torch.Tensor, patch: int) -> torch.Tensor:
     "`x` (B, T) filtered with taps that change every `patch` samples, `taps` (B, N, K), K odd, centred, N >= T / patch: (B, T)."
     B, T = x.shape; K = taps.shape[-1]
@@ -190,12 +197,17 @@ class UNet1d(nn.Module):
         if cfg.skip_taps:
             self.skip = nn.Sequential(nn.GroupNorm(_groups(ch[0]), ch[0]), nn.SiLU(), nn.Conv1d(ch[0], cfg.skip_taps, 3, padding=1))
             nn.init.zeros_(self.skip[-1].weight); nn.init.zeros_(self.skip[-1].bias)
+        self.level = None                                        # the window's level over the noise's, into the embedding
+        if cfg.level_input:
+            self.level = nn.Sequential(nn.Linear(1, emb), nn.SiLU(), nn.Linear(emb, emb))
+            nn.init.zeros_(self.level[-1].weight); nn.init.zeros_(self.level[-1].bias)
 
     def forward(self, x, c_noise, tokens, mask, shapes: list | None = None):  # x (B, T); shapes: collects each level's (B, C, N)
         B, T = x.shape; Tp = -(-T // self.multiple) * self.multiple
         h = self.inp(F.pad(x, (0, Tp - T)).view(B, -1, self.patch).transpose(1, 2))        # (B, ch0, Tp / patch)
         w = mask.to(tokens.dtype)[..., None]
         emb = self.noise(c_noise) + self.pool((tokens * w).sum(1) / w.sum(1).clamp(min=1))
+        if self.level is not None: emb = emb + self.level((input_level(x, c_noise, self.sigma_data) / 4).clamp(-2, 4)[:, None].to(emb.dtype))
         skips = []
         for level, down in zip(self.down, self.downsample):
             h = level(h, emb, tokens, mask); skips.append(h); h = down(h)
