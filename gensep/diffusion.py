@@ -159,9 +159,11 @@ def item_filter(x: torch.Tensor, taps: torch.Tensor) -> torch.Tensor:
     "Each row of `x` (B, T) filtered by its own taps (B, K), K odd, centred (a cross-correlation): (B, T)."
     return F.conv1d(x[None], taps[:, None].to(x.dtype), padding=taps.shape[1] // 2, groups=len(x))[0]
 
+def _noise_sigma(c_noise: torch.Tensor) -> torch.Tensor: return (4 * c_noise.float()).exp()   # EDM's c_noise = ln(sigma) / 4, undone
+
 def input_level(x: torch.Tensor, c_noise: torch.Tensor, sigma_data: float) -> torch.Tensor:
     "ln(mean energy of the noisy window / sigma^2) per item (B,), from the UNet's input x = c_in (y + sigma n), (B, T): about 0 for noise alone."
-    sigma = (4 * c_noise.float()).exp()
+    sigma = _noise_sigma(c_noise)
     noise_energy = sigma ** 2 / (sigma ** 2 + sigma_data ** 2)                # (c_in sigma)^2
     return (x.float().square().mean(1) + 1e-20).log() - noise_energy.log()
 
@@ -207,7 +209,8 @@ class UNet1d(nn.Module):
         h = self.inp(F.pad(x, (0, Tp - T)).view(B, -1, self.patch).transpose(1, 2))        # (B, ch0, Tp / patch)
         w = mask.to(tokens.dtype)[..., None]
         emb = self.noise(c_noise) + self.pool((tokens * w).sum(1) / w.sum(1).clamp(min=1))
-        if self.level is not None: emb = emb + self.level((input_level(x, c_noise, self.sigma_data) / 4).clamp(-2, 4)[:, None].to(emb.dtype))
+        if self.level is not None:   # ln(SNR + 1) of about 0 to 16 (noise alone to sigma 1e-4), scaled to about 0 to 4
+            emb = emb + self.level((input_level(x, c_noise, self.sigma_data) / 4).clamp(-2, 4)[:, None].to(emb.dtype))
         skips = []
         for level, down in zip(self.down, self.downsample):
             h = level(h, emb, tokens, mask); skips.append(h); h = down(h)
@@ -219,7 +222,7 @@ class UNet1d(nn.Module):
         y = self.out(h).transpose(1, 2).reshape(B, Tp)[:, :T]
         if self.filter is not None: y = y + item_filter(x, self.filter(emb))
         if self.skip is not None:   # c_out (sd / sigma) filt(c_in x) = c_skip filt(x): the denoiser's skip path becomes c_skip (x + filt(x))
-            sigma = (4 * c_noise.float()).exp()[:, None]
+            sigma = _noise_sigma(c_noise)[:, None]
             y = y + self.sigma_data / sigma * patch_filter(x, torch.tanh(self.skip(h)).transpose(1, 2), self.patch)
         return y
 
