@@ -175,9 +175,10 @@ def _add_train(sub):
     d.add_argument('--filter-taps', type=int, default=None, help="odd number of taps of the UNet's per-item linear filter path, 0 for none (default: the profile's)")
     d.add_argument('--skip-taps', type=int, default=None, help="odd number of taps per patch of the filter on the denoiser's skip path, 0 for none (default: the profile's)")
     d.add_argument('--level-input', action='store_true', help="give the UNet the noisy window's level over the noise's (DiffusionConfig.level_input)")
+    d.add_argument('--local-level', type=int, default=None, metavar='SAMPLES', help="give the UNet the level over the noise's around each patch, over about SAMPLES samples (DiffusionConfig.local_level)")
     d.add_argument('--p-mean', type=float, default=None, help="EDM training noise: mean of ln(sigma) (default: the profile's, -3)")
     d.add_argument('--p-std', type=float, default=None, help="EDM training noise: standard deviation of ln(sigma) (default: the profile's, 1)")
-    d.add_argument('--loss-emphasis', type=float, default=None, help="pre-emphasis a of the training loss's error, 0 <= a < 1 (default: the profile's)")
+    d.add_argument('--loss-emphasis', type=float, default=None, help="filter a of the training loss's error e[n] - a e[n-1], -1 < a < 1: > 0 weighs high frequencies more, < 0 low (default: the profile's)")
     d.add_argument('--loss-quiet', type=float, default=None, help="weigh the training error per time-frequency bin by the noisy input's power^-p: p, 0 <= p <= 1 (default: the profile's)")
     d.add_argument('--sigma-data', type=float, default=None, help="EDM's assumed standard deviation of the data (default: the profile's, 0.2)")
     d.add_argument('--emphasis', type=float, default=None, help="diffuse pre-emphasised audio g (x[n] - a x[n-1]): a, 0 <= a < 1 (default: the profile's)")
@@ -229,6 +230,7 @@ def _train_diffusion(a):
     ints = lambda s, name: tuple(int(v) for v in s.split(',')) if s else None
     try: sizes = dict(patch=a.patch, channels=ints(a.channels, 'channels'), factors=ints(a.factors, 'factors'), upsample=a.upsample,
                      loss_emphasis=a.loss_emphasis, loss_quiet=a.loss_quiet, filter_taps=a.filter_taps, skip_taps=a.skip_taps, sigma_data=a.sigma_data, level_input=a.level_input or None,
+                     local_level=a.local_level,
                      p_mean=a.p_mean, p_std=a.p_std, emphasis=a.emphasis, emphasis_gain=a.emphasis_gain)
     except ValueError: raise GensepError(f"--channels/--factors must be comma-separated integers, got {a.channels!r} / {a.factors!r}") from None
     t0 = time.time()

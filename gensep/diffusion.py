@@ -22,10 +22,10 @@ from .conditioning import Conditioner, make_conditioner
 
 # %% auto #0
 __all__ = ['UPSAMPLING', 'DIFFUSION_SIZES', 'DIFFUSION_TRAIN', 'LABELS', 'DEFAULT_SUBSETS', 'DiffusionError', 'DiffusionConfig',
-           'NoiseEmbedding', 'ResBlock', 'Attention', 'Level', 'item_filter', 'input_level', 'patch_filter', 'UNet1d',
-           'edm_scalings', 'edm_weight', 'DiffusionModel', 'pad_cond', 'check_rescale', 'pre_emphasis', 'emphasise',
-           'quiet_weighted_mse', 'de_emphasis', 'mean_validation_metrics', 'load_diffusion', 'diffusion_train_config',
-           'train_diffusion', 'bench_diffusion_training', 'bench_denoiser']
+           'NoiseEmbedding', 'ResBlock', 'Attention', 'Level', 'item_filter', 'input_level', 'local_input_level',
+           'patch_filter', 'UNet1d', 'edm_scalings', 'edm_weight', 'DiffusionModel', 'pad_cond', 'check_rescale',
+           'pre_emphasis', 'emphasise', 'quiet_weighted_mse', 'de_emphasis', 'mean_validation_metrics',
+           'load_diffusion', 'diffusion_train_config', 'train_diffusion', 'bench_diffusion_training', 'bench_denoiser']
 
 # %% ../nbs/20_diffusion.ipynb #1812d144
 class DiffusionError(GensepError, ValueError):
@@ -53,8 +53,9 @@ class DiffusionConfig:
     upsample: str = 'transposed'         # one of UPSAMPLING ('nearest' has no checkerboard pattern)
     filter_taps: int = 0                 # odd: a linear filter of the input made per item from sigma and prompt, added to the output (0: none)
     skip_taps: int = 0                   # odd: the skip path c_skip x filtered with K taps per patch that the UNet makes (0: plain c_skip x)
-    loss_emphasis: float = 0.0           # training loss on the pre-emphasised error e[n] - a e[n-1] (0: plain MSE); see `emphasise`
+    loss_emphasis: float = 0.0           # training loss on the filtered error e[n] - a e[n-1], -1 < a < 1 (0: plain MSE; a > 0 weighs high frequencies more, a < 0 low); see `emphasise`
     level_input: bool = False            # give the UNet the noisy window's energy over the noise's, log(mean x^2 / sigma^2), through its embedding; see `input_level`
+    local_level: int = 0                 # samples: give the UNet the local energy over the noise's, averaged over about this many samples around each patch, as an input channel (0: none); see `local_input_level`
     loss_quiet: float = 0.0              # p: the training error weighted per time-frequency bin by the noisy input's power^-p (0: plain MSE); see `quiet_weighted_mse`
     emphasis: float = 0.0                # the model diffuses u[n] = emphasis_gain (x[n] - a x[n-1]) of the audio x (0: the audio itself); see `pre_emphasis`
     emphasis_gain: float = 1.0
@@ -71,7 +72,8 @@ class DiffusionConfig:
         if self.skip_taps < 0 or (self.skip_taps and self.skip_taps % 2 == 0):
             raise DiffusionError(f"skip_taps={self.skip_taps} must be 0 or an odd number")
         if not self.sigma_data > 0: raise DiffusionError(f"sigma_data={self.sigma_data} must be positive")
-        if not 0 <= self.loss_emphasis < 1: raise DiffusionError(f"loss_emphasis={self.loss_emphasis} must be in [0, 1)")
+        if not -1 < self.loss_emphasis < 1: raise DiffusionError(f"loss_emphasis={self.loss_emphasis} must be in (-1, 1)")
+        if self.local_level < 0: raise DiffusionError(f"local_level={self.local_level} must be 0 (off) or a number of samples")
         if not 0 <= self.loss_quiet <= 1: raise DiffusionError(f"loss_quiet={self.loss_quiet} must be in [0, 1]")
         if not 0 <= self.emphasis < 1: raise DiffusionError(f"emphasis={self.emphasis} must be in [0, 1)")
         if not self.emphasis_gain > 0: raise DiffusionError(f"emphasis_gain={self.emphasis_gain} must be positive")
@@ -167,6 +169,15 @@ def input_level(x: torch.Tensor, c_noise: torch.Tensor, sigma_data: float) -> to
     noise_energy = sigma ** 2 / (sigma ** 2 + sigma_data ** 2)                # (c_in sigma)^2
     return (x.float().square().mean(1) + 1e-20).log() - noise_energy.log()
 
+def local_input_level(x: torch.Tensor, c_noise: torch.Tensor, sigma_data: float, patch: int, span: int) -> torch.Tensor:
+    "ln(local energy / sigma^2) per patch (B, T / patch) of the UNet's input x = c_in (y + sigma n), (B, T), T a multiple of `patch`: the energy averaged over the odd number of patches nearest `span` samples around each."
+    sigma = _noise_sigma(c_noise)
+    noise_energy = sigma ** 2 / (sigma ** 2 + sigma_data ** 2)                # (c_in sigma)^2
+    e = x.float().square().view(len(x), -1, patch).mean(-1)                   # (B, N): energy per patch
+    k = max(1, round(span / patch)) // 2 * 2 + 1                              # patches averaged: odd, centred
+    if k > 1: e = F.avg_pool1d(e[:, None], k, stride=1, padding=k // 2, count_include_pad=False)[:, 0]
+    return (e + 1e-20).log() - noise_energy.log()[:, None]
+
 def patch_filter(x: torch.Tensor, taps: torch.Tensor, patch: int) -> torch.Tensor:
     "`x` (B, T) filtered with taps that change every `patch` samples, `taps` (B, N, K), K odd, centred, N >= T / patch: (B, T)."
     B, T = x.shape; K = taps.shape[-1]
@@ -203,10 +214,17 @@ class UNet1d(nn.Module):
         if cfg.level_input:
             self.level = nn.Sequential(nn.Linear(1, emb), nn.SiLU(), nn.Linear(emb, emb))
             nn.init.zeros_(self.level[-1].weight); nn.init.zeros_(self.level[-1].bias)
+        self.local, self.local_span = None, cfg.local_level      # the local level over the noise's, one more input channel per patch
+        if cfg.local_level:
+            self.local = nn.Conv1d(1, ch[0], 3, padding=1)
+            nn.init.zeros_(self.local.weight); nn.init.zeros_(self.local.bias)
 
     def forward(self, x, c_noise, tokens, mask, shapes: list | None = None):  # x (B, T); shapes: collects each level's (B, C, N)
         B, T = x.shape; Tp = -(-T // self.multiple) * self.multiple
         h = self.inp(F.pad(x, (0, Tp - T)).view(B, -1, self.patch).transpose(1, 2))        # (B, ch0, Tp / patch)
+        if self.local is not None:   # the same scaling as the window's level below (the padding reads as -2, quieter than noise)
+            lv = local_input_level(F.pad(x, (0, Tp - T)), c_noise, self.sigma_data, self.patch, self.local_span)
+            h = h + self.local((lv / 4).clamp(-2, 4)[:, None].to(h.dtype))
         w = mask.to(tokens.dtype)[..., None]
         emb = self.noise(c_noise) + self.pool((tokens * w).sum(1) / w.sum(1).clamp(min=1))
         if self.level is not None:   # ln(SNR + 1) of about 0 to 16 (noise alone to sigma 1e-4), scaled to about 0 to 4

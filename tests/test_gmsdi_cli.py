@@ -35,12 +35,12 @@ def test_train_is_resumable(model):
 
 
 def test_train_model_options_reach_the_checkpoint(model, tmp_path):
-    "Model options such as --sigma-data, --emphasis and --level-input end up in the checkpoint's config, --precision in the training settings; a bad value is refused in one line."
+    "Model options such as --sigma-data, --emphasis, --level-input and --local-level end up in the checkpoint's config, --precision in the training settings; a bad value is refused in one line."
     r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'ci', '--steps', 2, '--labels', 'tones,noise,bass',
-               '--sigma-data', 0.1, '--emphasis', 0.8, '--emphasis-gain', 1.8, '--level-input', '--precision', 'amx', '--out', tmp_path / 'sd')
+               '--sigma-data', 0.1, '--emphasis', 0.8, '--emphasis-gain', 1.8, '--level-input', '--local-level', 64, '--precision', 'amx', '--out', tmp_path / 'sd')
     assert r.returncode == 0, r.stderr
     cfg = json.loads((tmp_path / 'sd' / 'checkpoint' / 'config.json').read_text())['config']
-    assert (cfg['sigma_data'], cfg['emphasis'], cfg['emphasis_gain'], cfg['level_input']) == (0.1, 0.8, 1.8, True)
+    assert (cfg['sigma_data'], cfg['emphasis'], cfg['emphasis_gain'], cfg['level_input'], cfg['local_level']) == (0.1, 0.8, 1.8, True, 64)
     state = torch.load(tmp_path / 'sd' / 'checkpoint' / 'trainer_state.pt', weights_only=True)
     assert state['config']['amp'] == 'amx'                          # --precision reaches the training settings
     r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'ci', '--steps', 2, '--sigma-data', 0, '--out', tmp_path / 'bad')
