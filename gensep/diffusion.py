@@ -163,20 +163,21 @@ def item_filter(x: torch.Tensor, taps: torch.Tensor) -> torch.Tensor:
 
 def _noise_sigma(c_noise: torch.Tensor) -> torch.Tensor: return (4 * c_noise.float()).exp()   # EDM's c_noise = ln(sigma) / 4, undone
 
+def _noise_energy(c_noise: torch.Tensor, sigma_data: float) -> torch.Tensor:
+    "(c_in sigma)^2 (B,): the energy per sample of the noise in the UNet's input."
+    sigma = _noise_sigma(c_noise)
+    return sigma ** 2 / (sigma ** 2 + sigma_data ** 2)
+
 def input_level(x: torch.Tensor, c_noise: torch.Tensor, sigma_data: float) -> torch.Tensor:
     "ln(mean energy of the noisy window / sigma^2) per item (B,), from the UNet's input x = c_in (y + sigma n), (B, T): about 0 for noise alone."
-    sigma = _noise_sigma(c_noise)
-    noise_energy = sigma ** 2 / (sigma ** 2 + sigma_data ** 2)                # (c_in sigma)^2
-    return (x.float().square().mean(1) + 1e-20).log() - noise_energy.log()
+    return (x.float().square().mean(1) + 1e-20).log() - _noise_energy(c_noise, sigma_data).log()
 
 def local_input_level(x: torch.Tensor, c_noise: torch.Tensor, sigma_data: float, patch: int, span: int) -> torch.Tensor:
     "ln(local energy / sigma^2) per patch (B, T / patch) of the UNet's input x = c_in (y + sigma n), (B, T), T a multiple of `patch`: the energy averaged over the odd number of patches nearest `span` samples around each."
-    sigma = _noise_sigma(c_noise)
-    noise_energy = sigma ** 2 / (sigma ** 2 + sigma_data ** 2)                # (c_in sigma)^2
     e = x.float().square().view(len(x), -1, patch).mean(-1)                   # (B, N): energy per patch
     k = max(1, round(span / patch)) // 2 * 2 + 1                              # patches averaged: odd, centred
     if k > 1: e = F.avg_pool1d(e[:, None], k, stride=1, padding=k // 2, count_include_pad=False)[:, 0]
-    return (e + 1e-20).log() - noise_energy.log()[:, None]
+    return (e + 1e-20).log() - _noise_energy(c_noise, sigma_data).log()[:, None]
 
 def patch_filter(x: torch.Tensor, taps: torch.Tensor, patch: int) -> torch.Tensor:
     "`x` (B, T) filtered with taps that change every `patch` samples, `taps` (B, N, K), K odd, centred, N >= T / patch: (B, T)."
