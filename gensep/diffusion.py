@@ -179,6 +179,10 @@ def local_input_level(x: torch.Tensor, c_noise: torch.Tensor, sigma_data: float,
     if k > 1: e = F.avg_pool1d(e[:, None], k, stride=1, padding=k // 2, count_include_pad=False)[:, 0]
     return (e + 1e-20).log() - _noise_energy(c_noise, sigma_data).log()[:, None]
 
+def _level_feature(level: torch.Tensor) -> torch.Tensor:
+    "A level ln(SNR + 1) of about 0 to 16 (noise alone to sigma 1e-4) scaled to about 0 to 4 for the UNet (below -2: quieter than the noise, e.g. padding)."
+    return (level / 4).clamp(-2, 4)
+
 def patch_filter(x: torch.Tensor, taps: torch.Tensor, patch: int) -> torch.Tensor:
     "`x` (B, T) filtered with taps that change every `patch` samples, `taps` (B, N, K), K odd, centred, N >= T / patch: (B, T)."
     B, T = x.shape; K = taps.shape[-1]
@@ -222,14 +226,15 @@ class UNet1d(nn.Module):
 
     def forward(self, x, c_noise, tokens, mask, shapes: list | None = None):  # x (B, T); shapes: collects each level's (B, C, N)
         B, T = x.shape; Tp = -(-T // self.multiple) * self.multiple
-        h = self.inp(F.pad(x, (0, Tp - T)).view(B, -1, self.patch).transpose(1, 2))        # (B, ch0, Tp / patch)
-        if self.local is not None:   # the same scaling as the window's level below (the padding reads as -2, quieter than noise)
-            lv = local_input_level(F.pad(x, (0, Tp - T)), c_noise, self.sigma_data, self.patch, self.local_span)
-            h = h + self.local((lv / 4).clamp(-2, 4)[:, None].to(h.dtype))
+        xp = F.pad(x, (0, Tp - T))
+        h = self.inp(xp.view(B, -1, self.patch).transpose(1, 2))                              # (B, ch0, Tp / patch)
+        if self.local is not None:
+            lv = local_input_level(xp, c_noise, self.sigma_data, self.patch, self.local_span)
+            h = h + self.local(_level_feature(lv)[:, None].to(h.dtype))
         w = mask.to(tokens.dtype)[..., None]
         emb = self.noise(c_noise) + self.pool((tokens * w).sum(1) / w.sum(1).clamp(min=1))
-        if self.level is not None:   # ln(SNR + 1) of about 0 to 16 (noise alone to sigma 1e-4), scaled to about 0 to 4
-            emb = emb + self.level((input_level(x, c_noise, self.sigma_data) / 4).clamp(-2, 4)[:, None].to(emb.dtype))
+        if self.level is not None:
+            emb = emb + self.level(_level_feature(input_level(x, c_noise, self.sigma_data))[:, None].to(emb.dtype))
         skips = []
         for level, down in zip(self.down, self.downsample):
             h = level(h, emb, tokens, mask); skips.append(h); h = down(h)
