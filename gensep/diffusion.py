@@ -494,7 +494,7 @@ DIFFUSION_TRAIN = {   # TrainConfig settings of `train_diffusion` per profile
                 valid_batches=8, ckpt_every=5000, log_every=100, grad_clip=1.0),
 }
 LABELS = ('bass', 'drums', 'guitar', 'piano')   # the Slakh stems GMSDI's model is trained on
-DEFAULT_SUBSETS = 'half-singles'   # training mixtures: a single stem half the time (README, "Training mixtures with single stems")
+DEFAULT_SUBSETS = 'half-singles'   # training mixtures: a single stem half the time (results/cpu_gmsdi/HISTORY.md, "Half single stems")
 
 def diffusion_train_config(profile=None, steps: int | None = None, minutes: float | None = None, train: dict | None = None,
                            seed: int = 0) -> TrainConfig:

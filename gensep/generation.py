@@ -51,7 +51,7 @@ class GuidedStack:
 
 # %% ../nbs/23_generation.ipynb #27fd0fd7
 SEED_NEGATIVES = {'bass': 'Drums, Guitar, Piano', 'drums': 'Bass', 'guitar': 'Bass, Drums', 'piano': 'Bass, Drums'}
-DEFAULT_RESCALE = 0.7   # guidance rescale of generate, generate_total and accompany (0: the paper's plain guidance); why: README
+DEFAULT_RESCALE = 0.7   # guidance rescale of generate, generate_total and accompany (0: the paper's plain guidance); why: results/cpu_gmsdi/HISTORY.md, "Guidance rescale"
 
 @dataclass
 class SamplerSettings:
