@@ -2,15 +2,14 @@
 (`gensep.frechet.StemClassifier`, trained here on 4 x CLIPS isolated 4 s clips per stem of the training split, STEPS steps).
 The generative model never saw an isolated stem; only the judge does.
 
-    python results/cpu_gmsdi/judge/judge_sweep.py MODEL DATA SPLIT CLIPS "3,10" "none,seed" [SEED [STEPS [RESCALE [SAMPLER_STEPS [SIGMA_MIN]]]]]
+    python results/cpu_gmsdi/judge/judge_sweep.py MODEL DATA SPLIT CLIPS "3,10" "none,seed" [SEED [STEPS [RESCALE [SAMPLER_STEPS]]]]
 
 Prints, for SPLIT: the classifier's accuracy on real clips, the yardstick (real training-split clips, seed 0, measured
 against SPLIT's classes as generated clips are) in both embeddings, then per w, negative prompt and stem: the median
 level, the nearest class in each embedding, the share of clips the classifier labels with the prompt's stem, and the
 spread of the 0.1 s frame levels (10th to 90th percentile, dB; real SPLIT clips' in the header).
 SEED seeds the generated clips (default 0); STEPS the classifier (default 300); RESCALE the guidance rescale
-(default gensep.generation.DEFAULT_RESCALE); SAMPLER_STEPS ADPM2 steps (default 100, the generation chapter's);
-SIGMA_MIN the sampler's lowest noise level above 0 (default SamplerSettings' 1e-4).
+(default gensep.generation.DEFAULT_RESCALE); SAMPLER_STEPS ADPM2 steps (default 100, the generation chapter's).
 """
 import itertools, sys, time
 import numpy as np
@@ -26,11 +25,9 @@ seed = int(sys.argv[7]) if len(sys.argv) > 7 else 0
 steps = int(sys.argv[8]) if len(sys.argv) > 8 else 300
 rescale = float(sys.argv[9]) if len(sys.argv) > 9 else DEFAULT_RESCALE
 sampler_steps = int(sys.argv[10]) if len(sys.argv) > 10 else 100
-sigma_min = float(sys.argv[11]) if len(sys.argv) > 11 else SamplerSettings.sigma_min
-settings = SamplerSettings('adpm2', sampler_steps, sigma_min=sigma_min)
 model = load_diffusion(model_dir, ema=True, device='cpu'); sr = model.sample_rate
 print(f"# {format_machine()}; model {model_dir} ({model.meta.get('step')} steps, EMA), split {split}, {clips} clips of 4 s, "
-      f"rescale {rescale}, ADPM2 {sampler_steps} steps, sigma_min {sigma_min:g}, generation seed {seed}, classifier {steps} steps", flush=True)
+      f"rescale {rescale}, ADPM2 {sampler_steps} steps, generation seed {seed}, classifier {steps} steps", flush=True)
 t0 = time.time()
 judge_clips = {l: list(real_clips(data, l, 'train', n=4 * clips, seconds=4.0, sample_rate=sr, seed=1)) for l in LABELS}
 judge, _ = fit_stem_classifier(judge_clips, sr, steps=steps, seed=0)
@@ -43,7 +40,7 @@ for name, emb in (('logmel-frames', 'logmel-frames'), ('stem-classifier', judge)
     t = nearest_class_table(ref, train, sr, embedding=emb)
     print(f"# yardstick, real training clips, {name}: {int(t.own_class_closest.sum())} of 4 nearest their own class {dict(t.closest)}", flush=True)
 controls = noise_clips(clips, round(4.0 * sr), -25.0, seed)
-try: controls['unconditional (w 0)'] = generate(model, 'Bass', n=clips, seconds=4.0, w=0.0, settings=settings,
+try: controls['unconditional (w 0)'] = generate(model, 'Bass', n=clips, seconds=4.0, w=0.0, settings=SamplerSettings('adpm2', sampler_steps),
                                                  seed=seed, rescale=0.0)   # w 0: the null embedding's denoiser alone
 except Exception as e: print(f"# no unconditional control: {e}")
 for name, x in controls.items():
@@ -59,7 +56,7 @@ for w, neg in itertools.product(ws, negs):
         t0 = time.time()
         negative = None if neg == 'none' else neg
         g = list(generate(model, l.capitalize(), n=clips, seconds=4.0, w=w, negative=negative,
-                          settings=settings, seed=seed, rescale=rescale))
+                          settings=SamplerSettings('adpm2', sampler_steps), seed=seed, rescale=rescale))
         a = nearest_class_table(ref, {l: g}, sr).iloc[0]
         b = nearest_class_table(ref, {l: g}, sr, embedding=judge).iloc[0]
         share = np.mean([c == l for c in judge.classify(g, sr)])
