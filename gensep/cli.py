@@ -4,7 +4,7 @@
 
 # %% ../nbs/90_cli.ipynb #491efb4d
 from __future__ import annotations
-import argparse, importlib, json, os, shlex, sys, time
+import argparse, importlib, json, math, os, shlex, sys, time
 from pathlib import Path
 from typing import Sequence
 from .core import GensepError, get_profile, check_out_dir, prepare_out_dir, format_machine, machine_info, package_root
@@ -174,7 +174,8 @@ def _add_train(sub):
     d.add_argument('--upsample', default=None, choices=('transposed', 'nearest'), help="the UNet's up-sampling (default: the profile's)")
     d.add_argument('--filter-taps', type=int, default=None, help="odd number of taps of the UNet's per-item linear filter path, 0 for none (default: the profile's)")
     d.add_argument('--skip-taps', type=int, default=None, help="odd number of taps per patch of the filter on the denoiser's skip path, 0 for none (default: the profile's)")
-    d.add_argument('--level-input', action='store_true', help="give the UNet the noisy window's level over the noise's (DiffusionConfig.level_input)")
+    d.add_argument('--level-input', action=argparse.BooleanOptionalAction, default=None,
+                   help="give the UNet the noisy window's level over the noise's, or not (DiffusionConfig.level_input; default: the profile's)")
     d.add_argument('--local-level', type=int, default=None, metavar='SAMPLES', help="give the UNet the level over the noise's around each patch, over about SAMPLES samples (DiffusionConfig.local_level)")
     d.add_argument('--p-mean', type=float, default=None, help="EDM training noise: mean of ln(sigma) (default: the profile's, -3)")
     d.add_argument('--p-std', type=float, default=None, help="EDM training noise: standard deviation of ln(sigma) (default: the profile's, 1)")
@@ -229,7 +230,7 @@ def _train_diffusion(a):
     train = {k: v for k, v in dict(batch_size=a.batch_size, lr=a.lr, amp=a.precision).items() if v is not None}
     ints = lambda s, name: tuple(int(v) for v in s.split(',')) if s else None
     try: sizes = dict(patch=a.patch, channels=ints(a.channels, 'channels'), factors=ints(a.factors, 'factors'), upsample=a.upsample,
-                     loss_emphasis=a.loss_emphasis, loss_quiet=a.loss_quiet, filter_taps=a.filter_taps, skip_taps=a.skip_taps, sigma_data=a.sigma_data, level_input=a.level_input or None,
+                     loss_emphasis=a.loss_emphasis, loss_quiet=a.loss_quiet, filter_taps=a.filter_taps, skip_taps=a.skip_taps, sigma_data=a.sigma_data, level_input=a.level_input,
                      local_level=a.local_level,
                      p_mean=a.p_mean, p_std=a.p_std, emphasis=a.emphasis, emphasis_gain=a.emphasis_gain)
     except ValueError: raise GensepError(f"--channels/--factors must be comma-separated integers, got {a.channels!r} / {a.factors!r}") from None
@@ -367,6 +368,9 @@ def _add_generate(sub):
     p.add_argument('--prompt', required=True, help="sources: 'Bass, Drums' (one per label) or 'Bass, Drums; Piano' (groups)")
     p.add_argument('--seconds', type=float, default=4.0)
     p.add_argument('--gamma-x', type=float, default=0.0, help='how tightly the sources add up to the sampled mixture (0: exactly)')
+    p.add_argument('--gamma-y', type=float, default=None,
+                   help='how tightly the sampled mixture follows the sum of the sources (0: exactly; inf: not at all, as in the paper); '
+                        'default: gensep.generation.DEFAULT_GAMMA_Y')
     _add_sampling(p)
 
 def _add_accompany(sub):
@@ -409,8 +413,9 @@ def _write_generation(a, model, res: dict, given: list, info: dict):
     return out, levels
 
 def _generate(a):
-    from gensep.generation import generate, generate_total
+    from gensep.generation import DEFAULT_GAMMA_Y, generate, generate_total
     model, st, labels = _sampling(a)
+    a.gamma_y = DEFAULT_GAMMA_Y if a.gamma_y is None else a.gamma_y
     prompts = _source_prompts(a.prompt, labels)
     t0 = time.time()
     if len(prompts) == 1:
@@ -418,10 +423,11 @@ def _generate(a):
         res = dict(sources={prompts[0]: x}, mix=x)
     else:
         res = generate_total(model, prompts, a.n, a.seconds, a.w, a.negative if a.negative == 'seed' else
-                             ([a.negative] * len(prompts) if a.negative else None), gamma_x=a.gamma_x, settings=st, seed=a.seed,
+                             ([a.negative] * len(prompts) if a.negative else None), gamma_x=a.gamma_x, gamma_y=a.gamma_y, settings=st, seed=a.seed,
                              rescale=a.rescale)
     took = time.time() - t0
-    out, levels = _write_generation(a, model, res, [], dict(prompts=prompts, seconds=a.seconds, gamma_x=a.gamma_x, compute_s=round(took, 1)))
+    out, levels = _write_generation(a, model, res, [], dict(prompts=prompts, seconds=a.seconds, gamma_x=a.gamma_x,
+                                                                 gamma_y=a.gamma_y if math.isfinite(a.gamma_y) else 'inf', compute_s=round(took, 1)))
     print(f"generated {', '.join(prompts)} ({a.n} x {a.seconds:g} s) in {took:.1f} s -> {out}; levels (dBFS) {levels[0]}")
 
 def _accompany(a):

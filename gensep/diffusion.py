@@ -92,7 +92,8 @@ DIFFUSION_SIZES = {
     'ci': dict(sample_rate=8000, window=2**12, patch=8, channels=(8, 16, 16), factors=(4, 2), blocks=1, attn_levels=1,
                heads=2, head_dim=8),
     'cpu': dict(sample_rate=11025, window=2**15, patch=16, channels=(64, 96, 128, 128, 128), factors=(4, 4, 2, 2),
-                blocks=2, attn_levels=2, heads=4, head_dim=32, emphasis=0.8, emphasis_gain=1.8),
+                blocks=2, attn_levels=2, heads=4, head_dim=32, emphasis=0.8, emphasis_gain=1.8,
+                skip_taps=15, level_input=True, loss_emphasis=-0.5),   # bass and drums rest: results/cpu_gmsdi/skip_level_lowem/
     'gpu': dict(sample_rate=SAMPLE_RATE, window=2**18, patch=16, channels=(256, 512, 1024, 1024, 1024, 1024, 1024),
                 factors=(4, 4, 4, 2, 2, 2), blocks=2, attn_levels=3, heads=8, head_dim=128),
 }

@@ -19,8 +19,9 @@ from .diffusion import DiffusionModel, check_rescale, pad_cond
 from .samplers import get_sampler, karras_sigmas, SAMPLERS
 
 # %% auto #0
-__all__ = ['SEED_NEGATIVES', 'DEFAULT_RESCALE', 'GenerationError', 'GuidedStack', 'SamplerSettings', 'model_labels', 'generate',
-           'source_prompts', 'generate_total', 'accompany', 'real_clips', 'GenerationPreview', 'bench_generation']
+__all__ = ['SEED_NEGATIVES', 'DEFAULT_GAMMA_Y', 'DEFAULT_RESCALE', 'GenerationError', 'GuidedStack', 'SamplerSettings',
+           'model_labels', 'generate', 'source_prompts', 'generate_total', 'accompany', 'real_clips',
+           'GenerationPreview', 'bench_generation']
 
 # %% ../nbs/23_generation.ipynb #bf0b3398
 class GenerationError(GensepError, ValueError):
@@ -51,6 +52,7 @@ class GuidedStack:
 
 # %% ../nbs/23_generation.ipynb #27fd0fd7
 SEED_NEGATIVES = {'bass': 'Drums, Guitar, Piano', 'drums': 'Bass', 'guitar': 'Bass, Drums', 'piano': 'Bass, Drums'}
+DEFAULT_GAMMA_Y = 0.0   # total generation: how tightly the sampled mixture follows the sum of its sources (0: exactly; the paper's inf: not at all); why: results/cpu_gmsdi/mix_prompt/
 DEFAULT_RESCALE = 0.7   # guidance rescale of generate, generate_total and accompany (0: the paper's plain guidance); why: results/cpu_gmsdi/HISTORY.md, "Guidance rescale"
 
 @dataclass
@@ -127,7 +129,7 @@ def _all_labels(model: DiffusionModel, prompts: Sequence[str]) -> str:
 def generate_total(model: DiffusionModel, prompts: Sequence[str] = ('Bass', 'Drums', 'Guitar', 'Piano'), n: int = 1,
                    seconds: float = 4.0, w: float = 3.0,
                    negatives: Sequence[str | None] | str | None = None,   # one per prompt, or 'seed'
-                   gamma_x: float = 0.0, gamma_y: float = math.inf, settings: SamplerSettings | None = None,
+                   gamma_x: float = 0.0, gamma_y: float = DEFAULT_GAMMA_Y, settings: SamplerSettings | None = None,
                    seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float = DEFAULT_RESCALE) -> dict:
     "K coherent sources for `prompts` and their mixture: {'sources': {prompt: (n, T)}, 'mix': sum (n, T), 'y': sampled mixture (n, T)}."
     _check_gammas(gamma_x, gamma_y); st = settings or SamplerSettings(); K = len(prompts)

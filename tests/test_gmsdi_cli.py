@@ -7,7 +7,7 @@ import torch
 import pytest
 import soundfile as sf
 from gensep.baselines import toy_folder
-from gensep.generation import DEFAULT_RESCALE
+from gensep.generation import DEFAULT_GAMMA_Y, DEFAULT_RESCALE
 
 GENSEP = str(Path(sys.executable).parent / 'gensep')
 
@@ -43,6 +43,11 @@ def test_train_model_options_reach_the_checkpoint(model, tmp_path):
     assert (cfg['sigma_data'], cfg['emphasis'], cfg['emphasis_gain'], cfg['level_input'], cfg['local_level']) == (0.1, 0.8, 1.8, True, 64)
     state = torch.load(tmp_path / 'sd' / 'checkpoint' / 'trainer_state.pt', weights_only=True)
     assert state['config']['amp'] == 'amx'                          # --precision reaches the training settings
+    r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'ci', '--steps', 1, '--labels', 'tones,noise,bass',
+               '--no-level-input', '--skip-taps', 0, '--out', tmp_path / 'plain')   # how to turn off what a profile switches on (the cpu profile's level input)
+    assert r.returncode == 0, r.stderr
+    cfg = json.loads((tmp_path / 'plain' / 'checkpoint' / 'config.json').read_text())['config']
+    assert (cfg['level_input'], cfg['skip_taps']) == (False, 0)
     r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'ci', '--steps', 2, '--sigma-data', 0, '--out', tmp_path / 'bad')
     assert r.returncode == 1 and 'sigma_data' in r.stderr and r.stderr.count('\n') == 1
 
@@ -58,6 +63,10 @@ def test_generate_total_and_single(model, tmp_path):
     info = json.loads((out / 'generation.json').read_text())
     assert info['prompts'] == ['Tones', 'Bass'] and info['w'] == 2 and set(info['level_dbfs'][0]) == {'tones', 'bass', 'mix'}
     assert info['rescale'] == DEFAULT_RESCALE                  # generation's guidance rescale unless --rescale says otherwise
+    assert info['gamma_y'] == DEFAULT_GAMMA_Y == 0.0            # the mixture follows the sources unless --gamma-y says otherwise
+    r = gensep('generate', '--model', model / 'model', '--prompt', 'Tones, Bass', '--seconds', 0.5, '--steps', 4, '--gamma-y', 'inf', '--out', tmp_path / 'paper')
+    assert r.returncode == 0, r.stderr
+    assert json.loads((tmp_path / 'paper' / 'generation.json').read_text())['gamma_y'] == 'inf'   # the paper's setting, as plain JSON
     r = gensep('generate', '--model', model / 'model', '--prompt', 'Tones', '--seconds', 0.5, '--steps', 4, '--out', out)
     assert r.returncode == 1 and 'already exists' in r.stderr and r.stderr.count('\n') == 1
     r = gensep('generate', '--model', model / 'model', '--prompt', 'Noise; Tones, Bass', '--seconds', 0.5, '--steps', 3, '--n', 2,
