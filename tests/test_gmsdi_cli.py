@@ -43,11 +43,11 @@ def test_train_model_options_reach_the_checkpoint(model, tmp_path):
     assert (cfg['sigma_data'], cfg['emphasis'], cfg['emphasis_gain'], cfg['level_input'], cfg['local_level']) == (0.1, 0.8, 1.8, True, 64)
     state = torch.load(tmp_path / 'sd' / 'checkpoint' / 'trainer_state.pt', weights_only=True)
     assert state['config']['amp'] == 'amx'                          # --precision reaches the training settings
-    r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'ci', '--steps', 1, '--labels', 'tones,noise,bass',
-               '--no-level-input', '--skip-taps', 0, '--out', tmp_path / 'plain')   # how to turn off what a profile switches on (the cpu profile's level input)
+    r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'cpu', '--steps', 1, '--labels', 'tones,noise,bass',
+               '--no-level-input', '--skip-taps', 0, '--out', tmp_path / 'plain')   # the cpu profile switches both on (one step: about 10 s)
     assert r.returncode == 0, r.stderr
     cfg = json.loads((tmp_path / 'plain' / 'checkpoint' / 'config.json').read_text())['config']
-    assert (cfg['level_input'], cfg['skip_taps']) == (False, 0)
+    assert (cfg['level_input'], cfg['skip_taps'], cfg['loss_emphasis']) == (False, 0, -0.5)   # turned off; the profile's other settings stay
     r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'ci', '--steps', 2, '--sigma-data', 0, '--out', tmp_path / 'bad')
     assert r.returncode == 1 and 'sigma_data' in r.stderr and r.stderr.count('\n') == 1
 
