@@ -465,9 +465,9 @@ DEMO = (('mini_slakh', dict(metrics='sdr_global,si_sdri')),
 DEMO_SIZES = ('steps', 'seconds', 'max_tracks', 'minutes', 'previews', 'clips', 'max_valid', 'test_excerpts')
 
 # Seconds per chapter, only for the "time left" line of the cpu demo, as measured in the cpu demos on the 2-core
-# development machines (results/cpu_demo/: the 2-core Intel Xeon of 2026-12-05, with the results chapter's priors
-# stopped at 2.5 minutes).
-DEMO_SECONDS = dict(mini_slakh=175, results=610, nll_boxplots=48, training_on_mixtures=434, generation=328, gmsdi_separation=318)
+# development machines (results/cpu_demo/report_xeon.md: the 2-core Intel Xeon on 2026-12-05, the results chapter's
+# priors stopped at 2.5 minutes).
+DEMO_SECONDS = dict(mini_slakh=127, results=592, nll_boxplots=37, training_on_mixtures=421, generation=268, gmsdi_separation=313)
 
 def _clock(s: float) -> str: return f"{int(s) // 60}:{int(s) % 60:02d}"
 
