@@ -23,8 +23,8 @@ from .conditioning import Conditioner, make_conditioner
 # %% auto #0
 __all__ = ['UPSAMPLING', 'DIFFUSION_SIZES', 'DIFFUSION_TRAIN', 'LABELS', 'DEFAULT_SUBSETS', 'DiffusionError', 'DiffusionConfig',
            'NoiseEmbedding', 'ResBlock', 'Attention', 'Level', 'item_filter', 'input_level', 'local_input_level',
-           'patch_filter', 'UNet1d', 'edm_scalings', 'edm_weight', 'DiffusionModel', 'pad_cond', 'check_rescale',
-           'pre_emphasis', 'emphasise', 'quiet_weighted_mse', 'de_emphasis', 'mean_validation_metrics',
+           'wiener_gate', 'patch_filter', 'UNet1d', 'edm_scalings', 'edm_weight', 'DiffusionModel', 'pad_cond',
+           'check_rescale', 'pre_emphasis', 'emphasise', 'quiet_weighted_mse', 'de_emphasis', 'mean_validation_metrics',
            'load_diffusion', 'diffusion_train_config', 'train_diffusion', 'bench_diffusion_training', 'bench_denoiser']
 
 # %% ../nbs/20_diffusion.ipynb #1812d144
@@ -53,6 +53,7 @@ class DiffusionConfig:
     upsample: str = 'transposed'         # one of UPSAMPLING ('nearest' has no checkerboard pattern)
     filter_taps: int = 0                 # odd: a linear filter of the input made per item from sigma and prompt, added to the output (0: none)
     skip_taps: int = 0                   # odd: the skip path c_skip x filtered with K taps per patch that the UNet makes (0: plain c_skip x)
+    skip_gate: bool = False              # the skip path c_skip W(x): x through a Wiener gate in the STFT domain for the known noise level (see `wiener_gate`)
     loss_emphasis: float = 0.0           # training loss on the filtered error e[n] - a e[n-1], -1 < a < 1 (0: plain MSE; a > 0 weighs high frequencies more, a < 0 low); see `emphasise`
     level_input: bool = False            # give the UNet the noisy window's energy over the noise's, log(mean x^2 / sigma^2), through its embedding; see `input_level`
     local_level: int = 0                 # samples: give the UNet the local energy over the noise's, averaged over about this many samples around each patch, as an input channel (0: none); see `local_input_level`
@@ -184,6 +185,13 @@ def _level_feature(level: torch.Tensor) -> torch.Tensor:
     "A level ln(SNR + 1) of about 0 to 16 (noise alone to sigma 1e-4) scaled to about 0 to 4 for the UNet (below -2: quieter than the noise, e.g. padding)."
     return (level / 4).clamp(-2, 4)
 
+def wiener_gate(x: torch.Tensor, noise_std: torch.Tensor, n_fft: int = 512, hop: int = 128) -> torch.Tensor:
+    "x (B, T) = signal + white noise of std `noise_std` (B,): each STFT bin scaled by max(0, 1 - E|noise bin|^2 / |X|^2) (B, T)."
+    win = torch.hann_window(n_fft, device=x.device); X = torch.stft(x.float(), n_fft, hop, window=win, pad_mode="constant", return_complex=True)
+    pn = (noise_std.float() ** 2 * win.square().sum())[:, None, None]
+    G = (1 - pn / X.abs().square().clamp_min(1e-30)).clamp_min(0)
+    return torch.istft(G * X, n_fft, hop, window=win, length=x.shape[-1])
+
 def patch_filter(x: torch.Tensor, taps: torch.Tensor, patch: int) -> torch.Tensor:
     "`x` (B, T) filtered with taps that change every `patch` samples, `taps` (B, N, K), K odd, centred, N >= T / patch: (B, T)."
     B, T = x.shape; K = taps.shape[-1]
@@ -216,6 +224,7 @@ class UNet1d(nn.Module):
         if cfg.skip_taps:
             self.skip = nn.Sequential(nn.GroupNorm(_groups(ch[0]), ch[0]), nn.SiLU(), nn.Conv1d(ch[0], cfg.skip_taps, 3, padding=1))
             nn.init.zeros_(self.skip[-1].weight); nn.init.zeros_(self.skip[-1].bias)
+        self.gate = cfg.skip_gate                                # the skip path through a Wiener gate
         self.level = None                                        # the window's level over the noise's, into the embedding
         if cfg.level_input:
             self.level = nn.Sequential(nn.Linear(1, emb), nn.SiLU(), nn.Linear(emb, emb))
@@ -246,9 +255,13 @@ class UNet1d(nn.Module):
             if shapes is not None: shapes.append(tuple(h.shape))
         y = self.out(h).transpose(1, 2).reshape(B, Tp)[:, :T]
         if self.filter is not None: y = y + item_filter(x, self.filter(emb))
+        xs = x                                                   # what the skip path passes: x, or W(x) with the gate
+        if self.gate:               # c_out (sd / sigma) (W(c_in x) - c_in x) = c_skip (W(x) - x): the skip path becomes c_skip W(x)
+            xs = wiener_gate(x, _noise_energy(c_noise, self.sigma_data).sqrt())
+            y = y + (self.sigma_data / _noise_sigma(c_noise)[:, None] * (xs - x)).to(y.dtype)
         if self.skip is not None:   # c_out (sd / sigma) filt(c_in x) = c_skip filt(x): the denoiser's skip path becomes c_skip (x + filt(x))
             sigma = _noise_sigma(c_noise)[:, None]
-            y = y + self.sigma_data / sigma * patch_filter(x, torch.tanh(self.skip(h)).transpose(1, 2), self.patch)
+            y = y + self.sigma_data / sigma * patch_filter(xs, torch.tanh(self.skip(h)).transpose(1, 2), self.patch)
         return y
 
 # %% ../nbs/20_diffusion.ipynb #c6b0afe8
