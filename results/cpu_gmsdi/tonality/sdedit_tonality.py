@@ -13,6 +13,7 @@ from gensep.generation import GuidedStack, SamplerSettings, real_clips
 from gensep.core import format_machine, machine_info
 from gensep.frechet import frame_level_range, level_dbfs
 torch.set_grad_enabled(False)
+sys.path.insert(0, __file__.rsplit('/', 1)[0]); from sdedit_tonality_lib import flatness_db
 model_dir, data = sys.argv[1], sys.argv[2]
 steps = int(sys.argv[3]) if len(sys.argv) > 3 else 50
 w = float(sys.argv[4]) if len(sys.argv) > 4 else 3.0
@@ -21,23 +22,13 @@ print(format_machine(machine_info()))
 m = load_diffusion(model_dir, device='cpu'); sr = m.sample_rate
 print(f'model {model_dir} ({m.meta.get("step")} steps); ADPM2 {steps} steps from sigma s, w {w}, rescale 0.7, 8 valid clips of 4 s')
 
-def flatness_db(x: torch.Tensor) -> float:
-    "Median over loud frames of all clips of the 80 Hz - 3 kHz spectral flatness, dB."
-    win = torch.hann_window(2048)
-    p = torch.stft(x, 2048, 512, window=win, return_complex=True).abs().square()       # (N, bins, frames)
-    f = torch.fft.rfftfreq(2048, 1 / sr); band = (f >= 80) & (f <= 3000)
-    pb = p[:, band] + 1e-12
-    flat = 10 * (pb.log().mean(1).exp() / pb.mean(1)).log10()                             # (N, frames)
-    e = 10 * p.sum(1).log10(); loud = e >= e.amax(1, keepdim=True) - 30
-    return float(flat[loud].median())
-
 print(f'{"stem":6s} {"start sigma":>11s} {"flatness dB":>11s} {"spread dB":>9s} {"median dBFS":>11s}')
 for lab in stems:
     real = real_clips(data, lab, split='valid', n=8, seconds=4.0, sample_rate=sr)
     med = torch.tensor([level_dbfs(c) for c in real]).median()
-    print(f'{lab:6s} {"real":>11s} {flatness_db(real):11.1f} {frame_level_range(real, sr):9.1f} {med:11.1f}', flush=True)
+    print(f'{lab:6s} {"real":>11s} {flatness_db(real, sr):11.1f} {frame_level_range(real, sr):9.1f} {med:11.1f}', flush=True)
     noise = torch.randn(real.shape, generator=torch.Generator().manual_seed(2)) * real.std()
-    print(f'{lab:6s} {"white noise":>11s} {flatness_db(noise):11.1f}', flush=True)
+    print(f'{lab:6s} {"white noise":>11s} {flatness_db(noise, sr):11.1f}', flush=True)
     u = m.to_model(real)[:, None]
     for s in [0.01, 0.03, 0.1, 0.3, 1.0]:
         t = time.time()
@@ -45,4 +36,4 @@ for lab in stems:
         x = u + s * torch.randn(u.shape, generator=torch.Generator().manual_seed(0))
         out = m.to_audio(st.run(GuidedStack(m, [lab], [None], w, rescale=0.7), x, generator=torch.Generator().manual_seed(1))[:, 0])
         med = torch.tensor([level_dbfs(c) for c in out]).median()
-        print(f'{lab:6s} {s:11g} {flatness_db(out):11.1f} {frame_level_range(out, sr):9.1f} {med:11.1f}   ({time.time() - t:.0f} s)', flush=True)
+        print(f'{lab:6s} {s:11g} {flatness_db(out, sr):11.1f} {frame_level_range(out, sr):9.1f} {med:11.1f}   ({time.time() - t:.0f} s)', flush=True)
