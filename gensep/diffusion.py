@@ -258,7 +258,7 @@ class UNet1d(nn.Module):
         xs = x                                                   # what the skip path passes: x, or W(x) with the gate
         if self.gate:               # c_out (sd / sigma) (W(c_in x) - c_in x) = c_skip (W(x) - x): the skip path becomes c_skip W(x)
             xs = wiener_gate(x, _noise_energy(c_noise, self.sigma_data).sqrt())
-            y = y + (self.sigma_data / _noise_sigma(c_noise)[:, None] * (xs - x)).to(y.dtype)
+            y = y + self.sigma_data / _noise_sigma(c_noise)[:, None] * (xs - x)   # in float32, as the filter's term below
         if self.skip is not None:   # c_out (sd / sigma) filt(c_in x) = c_skip filt(x): the denoiser's skip path becomes c_skip (x + filt(x))
             sigma = _noise_sigma(c_noise)[:, None]
             y = y + self.sigma_data / sigma * patch_filter(xs, torch.tanh(self.skip(h)).transpose(1, 2), self.patch)
