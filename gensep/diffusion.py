@@ -255,12 +255,11 @@ class UNet1d(nn.Module):
             if shapes is not None: shapes.append(tuple(h.shape))
         y = self.out(h).transpose(1, 2).reshape(B, Tp)[:, :T]
         if self.filter is not None: y = y + item_filter(x, self.filter(emb))
-        xs = x                                                   # what the skip path passes: x, or W(x) with the gate
+        xs, sigma = x, _noise_sigma(c_noise)[:, None]            # what the skip path passes: x, or W(x) with the gate
         if self.gate:               # c_out (sd / sigma) (W(c_in x) - c_in x) = c_skip (W(x) - x): the skip path becomes c_skip W(x)
             xs = wiener_gate(x, _noise_energy(c_noise, self.sigma_data).sqrt())
-            y = y + self.sigma_data / _noise_sigma(c_noise)[:, None] * (xs - x)   # in float32, as the filter's term below
+            y = y + self.sigma_data / sigma * (xs - x)           # in float32, as the filter's term below
         if self.skip is not None:   # c_out (sd / sigma) filt(c_in x) = c_skip filt(x): the denoiser's skip path becomes c_skip (x + filt(x))
-            sigma = _noise_sigma(c_noise)[:, None]
             y = y + self.sigma_data / sigma * patch_filter(xs, torch.tanh(self.skip(h)).transpose(1, 2), self.patch)
         return y
 

@@ -23,6 +23,7 @@ clips = int(sys.argv[3]) if len(sys.argv) > 3 else 16
 w = float(sys.argv[4]) if len(sys.argv) > 4 else 3.0
 seed = int(sys.argv[5]) if len(sys.argv) > 5 else 0
 DISTORTED = {'Overdriven Guitar', 'Distortion Guitar'}
+G = LABELS.index('guitar')
 model = load_diffusion(model_dir, ema=True, device='cpu'); sr = model.sample_rate
 print(f"# {format_machine()}; model {model_dir} ({model.meta.get('step')} steps, EMA); {clips} generated guitar clips of 4 s, w {w}, seed {seed}", flush=True)
 
@@ -31,10 +32,10 @@ def program(t):
     return m['parts']['guitar'][0]['instrument']
 
 def guitar_clips(tracks, n, seed=0):
-    ds = MixtureDataset(tracks, samples=round(4.0 * sr), sample_rate=sr, subsets='full', mode='chunks')
-    keep = [i for i, (_, _, act) in enumerate(ds.windows) if 2 in act]   # labels bass, drums, guitar, piano: 2 is guitar
+    ds = MixtureDataset(tracks, labels=LABELS, samples=round(4.0 * sr), sample_rate=sr, subsets='full', mode='chunks')
+    keep = [i for i, (_, _, act) in enumerate(ds.windows) if G in act]
     pick = sorted(torch.randperm(len(keep), generator=torch.Generator().manual_seed(seed))[:n].tolist())
-    return [ds.stems[ds.windows[keep[j]][0]][2, ds.windows[keep[j]][1]:ds.windows[keep[j]][1] + ds.n] for j in pick]
+    return [ds.stems[ds.windows[keep[j]][0]][G, ds.windows[keep[j]][1]:ds.windows[keep[j]][1] + ds.n] for j in pick]
 
 tracks = list_tracks(data, 'train')
 kind = {t.name: ('distorted' if program(t) in DISTORTED else 'clean') for t in tracks}

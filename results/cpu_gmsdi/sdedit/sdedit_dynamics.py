@@ -8,10 +8,11 @@ levels in dB). s = 1 is plain generation.
 """
 import sys, time, torch
 from gensep.diffusion import load_diffusion
-from gensep.generation import GuidedStack, SamplerSettings, real_clips
+from gensep.generation import real_clips
 from gensep.core import format_machine, machine_info
 from gensep.frechet import frame_levels_dbfs
 torch.set_grad_enabled(False)
+sys.path.insert(0, __file__.rsplit('/', 1)[0]); from sdedit_lib import SIGMAS, sdedit
 model_dir, data = sys.argv[1], sys.argv[2]
 steps = int(sys.argv[3]) if len(sys.argv) > 3 else 50
 w = float(sys.argv[4]) if len(sys.argv) > 4 else 3.0
@@ -30,11 +31,7 @@ for lab in ['Bass', 'Drums', 'Guitar', 'Piano']:
     real = real_clips(data, lab, split='valid', n=8, seconds=4.0, sample_rate=sr)
     sp, med, c = stats(real, real)
     print(f'{lab:6s} {"real":>11s} {sp:9.1f} {med:11.1f} {c:8.2f}', flush=True)
-    u = m.to_model(real)[:, None]
-    for s in [0.01, 0.03, 0.1, 0.3, 1.0]:
+    for s in SIGMAS:
         t = time.time()
-        st = SamplerSettings(steps=steps, sigma_max=s)
-        x = u + s * torch.randn(u.shape, generator=torch.Generator().manual_seed(0))
-        out = m.to_audio(st.run(GuidedStack(m, [lab], [None], w, rescale=0.7), x, generator=torch.Generator().manual_seed(1))[:, 0])
-        sp, med, c = stats(out, real)
+        sp, med, c = stats(sdedit(m, real, lab, s, steps, w), real)
         print(f'{lab:6s} {s:11g} {sp:9.1f} {med:11.1f} {c:8.2f}   ({time.time() - t:.0f} s)', flush=True)

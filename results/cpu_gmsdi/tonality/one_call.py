@@ -1,17 +1,17 @@
 """One denoiser call on real validation clips noised to sigma (in the model's domain), against a plain STFT Wiener gate
-on the same noisy input (gain max(0, 1 - noise power / |X|^2) per bin; 512-point Hann frames, hop 128; the noise
-power is known from sigma). Printed: spectral flatness of 80 Hz - 3 kHz (as sdedit_tonality.py) of the clean clip, the
+on the same noisy input (`gensep.diffusion.wiener_gate`: gain max(0, 1 - noise power / |X|^2) per bin, 512-point Hann
+frames, hop 128, the noise power known from sigma). Printed: spectral flatness of 80 Hz - 3 kHz (as sdedit_tonality.py) of the clean clip, the
 noisy input, the model's D(x, sigma) and the gate's output, and the error of each estimate against the clean clip
 (dB of error energy over the clean clip's, in the audio domain). 8 clips of 4 s per stem, prompt the stem's label.
 
     python results/cpu_gmsdi/tonality/one_call.py MODEL DATA [STEMS] > OUT.txt
 """
 import sys, torch
-from gensep.diffusion import load_diffusion
+from gensep.diffusion import load_diffusion, wiener_gate
 from gensep.generation import real_clips
 from gensep.core import format_machine, machine_info
 torch.set_grad_enabled(False)
-sys.path.insert(0, __file__.rsplit('/', 1)[0]); from sdedit_tonality_lib import flatness_db, wiener_gate
+sys.path.insert(0, __file__.rsplit('/', 1)[0]); from flatness import flatness_db
 model_dir, data = sys.argv[1], sys.argv[2]
 stems = sys.argv[3].split(',') if len(sys.argv) > 3 else ['Bass', 'Drums', 'Guitar', 'Piano']
 print(format_machine(machine_info()))
@@ -25,7 +25,7 @@ for lab in stems:
     for s in [0.003, 0.01, 0.03, 0.1, 0.3]:
         x = u + s * torch.randn(u.shape, generator=torch.Generator().manual_seed(0))
         d = m.denoise(x, s, m.encode([lab] * len(x)))
-        g = wiener_gate(x, s)
+        g = wiener_gate(x, torch.full((len(x),), s))
         a = {k: m.to_audio(v) for k, v in dict(noisy=x, D=d, gate=g).items()}
         print(f'{lab:6s} {s:6g} {flatness_db(real, sr):10.1f} {flatness_db(a["noisy"], sr):10.1f} {flatness_db(a["D"], sr):7.1f} '
               f'{flatness_db(a["gate"], sr):9.1f} {err(a["noisy"], real):9.1f} {err(a["D"], real):6.1f} {err(a["gate"], real):8.1f}', flush=True)

@@ -1,0 +1,10 @@
+"""The tonality probes' measure: spectral flatness."""
+import torch
+
+def flatness_db(x: torch.Tensor, sr: int) -> float:
+    "Median over loud frames (within 30 dB of each clip's loudest) of the 80 Hz - 3 kHz spectral flatness of clips x (N, T), dB."
+    p = torch.stft(x, 2048, 512, window=torch.hann_window(2048), return_complex=True).abs().square()   # (N, bins, frames)
+    f = torch.fft.rfftfreq(2048, 1 / sr); pb = p[:, (f >= 80) & (f <= 3000)] + 1e-12
+    flat = 10 * (pb.log().mean(1).exp() / pb.mean(1)).log10()
+    e = 10 * p.sum(1).log10(); loud = e >= e.amax(1, keepdim=True) - 30
+    return float(flat[loud].median())
