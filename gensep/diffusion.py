@@ -23,9 +23,10 @@ from .conditioning import Conditioner, make_conditioner
 # %% auto #0
 __all__ = ['UPSAMPLING', 'DIFFUSION_SIZES', 'DIFFUSION_TRAIN', 'LABELS', 'DEFAULT_SUBSETS', 'DiffusionError', 'DiffusionConfig',
            'NoiseEmbedding', 'ResBlock', 'Attention', 'Level', 'item_filter', 'input_level', 'local_input_level',
-           'wiener_gate', 'patch_filter', 'UNet1d', 'edm_scalings', 'edm_weight', 'DiffusionModel', 'pad_cond',
-           'check_rescale', 'pre_emphasis', 'emphasise', 'quiet_weighted_mse', 'de_emphasis', 'mean_validation_metrics',
-           'load_diffusion', 'diffusion_train_config', 'train_diffusion', 'bench_diffusion_training', 'bench_denoiser']
+           'wiener_gate', 'stft_frames', 'istft_frames', 'patch_filter', 'UNet1d', 'edm_scalings', 'edm_weight',
+           'DiffusionModel', 'pad_cond', 'check_rescale', 'pre_emphasis', 'emphasise', 'quiet_weighted_mse',
+           'de_emphasis', 'mean_validation_metrics', 'load_diffusion', 'diffusion_train_config', 'train_diffusion',
+           'bench_diffusion_training', 'bench_denoiser']
 
 # %% ../nbs/20_diffusion.ipynb #1812d144
 class DiffusionError(GensepError, ValueError):
@@ -38,7 +39,8 @@ class DiffusionConfig:
     "Sizes and training settings of a `DiffusionModel`."
     sample_rate: int = SAMPLE_RATE       # Hz the model works at (audio at other rates is resampled)
     window: int = 2**15                  # training window (samples at `sample_rate`); any length works at inference
-    patch: int = 16                      # samples folded into channels before the first level
+    patch: int = 16                      # samples folded into channels before the first level (the STFT's hop with `stft`)
+    stft: int = 0                        # n_fft: the UNet's input and output are STFT frames of n_fft points, hop `patch`, instead of folded samples (0: folded samples); see `stft_frames`
     channels: tuple = (32, 64, 128, 128, 128)  # width of each level, from the patched input to the bottom
     factors: tuple = (4, 4, 2, 2)        # down-sampling factor between consecutive levels (even numbers)
     blocks: int = 2                      # ResNet blocks per level
@@ -78,6 +80,8 @@ class DiffusionConfig:
         if not 0 <= self.loss_quiet <= 1: raise DiffusionError(f"loss_quiet={self.loss_quiet} must be in [0, 1]")
         if not 0 <= self.emphasis < 1: raise DiffusionError(f"emphasis={self.emphasis} must be in [0, 1)")
         if not self.emphasis_gain > 0: raise DiffusionError(f"emphasis_gain={self.emphasis_gain} must be positive")
+        if self.stft and (self.stft < 2 * self.patch or self.stft % self.patch or (self.stft - self.patch) % 2):
+            raise DiffusionError(f"stft={self.stft} must be 0 or a multiple of patch={self.patch} of at least twice it (n_fft minus hop even)")
         if self.upsample not in UPSAMPLING: raise DiffusionError(f"upsample={self.upsample!r}: choose one of {', '.join(UPSAMPLING)}")
         if self.window % self.multiple: raise DiffusionError(f"window {self.window} is not a multiple of patch x factors = {self.multiple}")
 
@@ -192,6 +196,29 @@ def wiener_gate(x: torch.Tensor, noise_std: torch.Tensor, n_fft: int = 512, hop:
     G = (1 - pn / X.abs().square().clamp_min(1e-30)).clamp_min(0)
     return torch.istft(G * X, n_fft, hop, window=win, length=x.shape[-1])
 
+def _frame_phase(n_fft: int, hop: int, frames: int, device) -> torch.Tensor:
+    "exp(-2 pi i k m hop / n_fft) (n_fft / 2 + 1, frames): refers the phase of bin k of frame m to the window's start instead of the frame's."
+    km = torch.arange(n_fft // 2 + 1, device=device)[:, None] * torch.arange(frames, device=device) * hop % n_fft
+    return torch.polar(torch.ones((), device=device), -2 * math.pi * km / n_fft)
+
+def stft_frames(x: torch.Tensor, n_fft: int, hop: int) -> torch.Tensor:
+    "x (B, T), T a multiple of `hop`, as T / hop Hann-windowed frames of n_fft points centred on each hop: (B, 2 (n_fft / 2 + 1), T / hop), the real then the imaginary parts, scaled so that white noise of unit variance gives features of about unit variance. Phases are referred to the window's start, so a steady sinusoid gives slowly turning features rather than ones that turn by k hop / n_fft of a cycle per frame."
+    win, p = torch.hann_window(n_fft, device=x.device), (n_fft - hop) // 2
+    X = torch.stft(F.pad(x.float(), (p, p)), n_fft, hop, window=win, center=False, return_complex=True)
+    X = X * _frame_phase(n_fft, hop, X.shape[-1], x.device)
+    return torch.cat([X.real, X.imag], 1) / math.sqrt(3 * n_fft / 16)   # E|X|^2 = sum(win^2) = 3 n_fft / 8, half in each part
+
+def istft_frames(f: torch.Tensor, n_fft: int, hop: int) -> torch.Tensor:
+    "The inverse of `stft_frames`, (B, 2 (n_fft / 2 + 1), N) -> (B, N hop): windowed overlap-add divided by the summed squared window. Any frames give a signal; those of a signal give it back."
+    B, _, N = f.shape; bins, p = n_fft // 2 + 1, (n_fft - hop) // 2
+    X = torch.complex(f[:, :bins].float(), f[:, bins:].float()) * math.sqrt(3 * n_fft / 16) / _frame_phase(n_fft, hop, N, f.device)
+    win = torch.hann_window(n_fft, device=f.device)
+    L = (N - 1) * hop + n_fft
+    ola = lambda fr: F.fold(fr, (1, L), (1, n_fft), stride=(1, hop)).view(len(fr), L)
+    y = ola(torch.fft.irfft(X, n_fft, dim=1) * win[:, None])
+    env = ola(win.square()[None, :, None].expand(1, n_fft, N))
+    return (y / env.clamp_min(1e-8))[:, p:p + N * hop]
+
 def patch_filter(x: torch.Tensor, taps: torch.Tensor, patch: int) -> torch.Tensor:
     "`x` (B, T) filtered with taps that change every `patch` samples, `taps` (B, N, K), K odd, centred, N >= T / patch: (B, T)."
     B, T = x.shape; K = taps.shape[-1]
@@ -206,7 +233,9 @@ class UNet1d(nn.Module):
         emb, self.patch, self.multiple = 4 * ch[0], cfg.patch, cfg.multiple
         attn = lambda i: i >= L - cfg.attn_levels
         self.noise, self.pool = NoiseEmbedding(emb), nn.Linear(cond_dim, emb)
-        self.inp = nn.Conv1d(cfg.patch, ch[0], 3, padding=1)
+        self.stft = cfg.stft                                     # frames in: n_fft points (0: `patch` folded samples)
+        feats = 2 * (cfg.stft // 2 + 1) if cfg.stft else cfg.patch
+        self.inp = nn.Conv1d(feats, ch[0], 3, padding=1)
         self.down = nn.ModuleList([Level(ch[i], ch[i], cfg, emb, cond_dim, attn(i)) for i in range(L)])
         self.downsample = nn.ModuleList([nn.Conv1d(ch[i], ch[i + 1], 2 * f, stride=f, padding=f // 2) for i, f in enumerate(fac)])
         self.mid = Level(ch[L], ch[L], cfg, emb, cond_dim, True)
@@ -214,7 +243,7 @@ class UNet1d(nn.Module):
                                  nn.Sequential(nn.Upsample(scale_factor=f, mode='nearest'), nn.Conv1d(c_in, c, 3, padding=1)))
         self.upsample = nn.ModuleList([up(ch[i + 1], ch[i], f) for i, f in enumerate(fac)])
         self.up = nn.ModuleList([Level(2 * ch[i], ch[i], cfg, emb, cond_dim, attn(i)) for i in range(L)])
-        self.out = nn.Sequential(nn.GroupNorm(_groups(ch[0]), ch[0]), nn.SiLU(), nn.Conv1d(ch[0], cfg.patch, 3, padding=1))
+        self.out = nn.Sequential(nn.GroupNorm(_groups(ch[0]), ch[0]), nn.SiLU(), nn.Conv1d(ch[0], feats, 3, padding=1))
         nn.init.zeros_(self.out[-1].weight); nn.init.zeros_(self.out[-1].bias)
         self.filter = None                                       # the per-item filter's taps, from the noise level and the prompt
         if cfg.filter_taps:
@@ -237,7 +266,8 @@ class UNet1d(nn.Module):
     def forward(self, x, c_noise, tokens, mask, shapes: list | None = None):  # x (B, T); shapes: collects each level's (B, C, N)
         B, T = x.shape; Tp = -(-T // self.multiple) * self.multiple
         xp = F.pad(x, (0, Tp - T))
-        h = self.inp(xp.view(B, -1, self.patch).transpose(1, 2))                              # (B, ch0, Tp / patch)
+        h = self.inp(stft_frames(xp, self.stft, self.patch).to(x.dtype) if self.stft else
+                     xp.view(B, -1, self.patch).transpose(1, 2))                              # (B, ch0, Tp / patch)
         if self.local is not None:
             lv = local_input_level(xp, c_noise, self.sigma_data, self.patch, self.local_span)
             h = h + self.local(_level_feature(lv)[:, None].to(h.dtype))
@@ -253,7 +283,8 @@ class UNet1d(nn.Module):
         for i in reversed(range(len(self.up))):
             h = self.up[i](torch.cat([self.upsample[i](h), skips[i]], 1), emb, tokens, mask)
             if shapes is not None: shapes.append(tuple(h.shape))
-        y = self.out(h).transpose(1, 2).reshape(B, Tp)[:, :T]
+        o = self.out(h)                                                                       # (B, features, Tp / patch)
+        y = (istft_frames(o, self.stft, self.patch) if self.stft else o.transpose(1, 2).reshape(B, Tp))[:, :T]
         if self.filter is not None: y = y + item_filter(x, self.filter(emb))
         xs, sigma = x, _noise_sigma(c_noise)[:, None]            # what the skip path passes: x, or W(x) with the gate
         if self.gate:               # c_out (sd / sigma) (W(c_in x) - c_in x) = c_skip (W(x) - x): the skip path becomes c_skip W(x)

@@ -2,14 +2,15 @@
 (`gensep.frechet.StemClassifier`, trained here on 4 x CLIPS isolated 4 s clips per stem of the training split, STEPS steps).
 The generative model never saw an isolated stem; only the judge does.
 
-    python results/cpu_gmsdi/judge/judge_sweep.py MODEL DATA SPLIT CLIPS "3,10" "none,seed" [SEED [STEPS [RESCALE [SAMPLER_STEPS]]]]
+    python results/cpu_gmsdi/judge/judge_sweep.py MODEL DATA SPLIT CLIPS "3,10" "none,seed" [SEED [STEPS [RESCALE [SAMPLER_STEPS [KAPPA]]]]]
 
 Prints, for SPLIT: the classifier's accuracy on real clips, the yardstick (real training-split clips, seed 0, measured
 against SPLIT's classes as generated clips are) in both embeddings, then per w, negative prompt and stem: the median
 level, the nearest class in each embedding, the share of clips the classifier labels with the prompt's stem, and the
 spread of the 0.1 s frame levels (10th to 90th percentile, dB; real SPLIT clips' in the header).
 SEED seeds the generated clips (default 0); STEPS the classifier (default 300); RESCALE the guidance rescale
-(default gensep.generation.DEFAULT_RESCALE); SAMPLER_STEPS ADPM2 steps (default 100, the generation chapter's).
+(default gensep.generation.DEFAULT_RESCALE); SAMPLER_STEPS ADPM2 steps (default 100, the generation chapter's); KAPPA the
+sampler's spectral gate (`../tonality/spectral_gate_lib.py`, below sigma 0.1; default 0: off) for every generated clip.
 """
 import itertools, sys, time
 import numpy as np
@@ -25,9 +26,14 @@ seed = int(sys.argv[7]) if len(sys.argv) > 7 else 0
 steps = int(sys.argv[8]) if len(sys.argv) > 8 else 300
 rescale = float(sys.argv[9]) if len(sys.argv) > 9 else DEFAULT_RESCALE
 sampler_steps = int(sys.argv[10]) if len(sys.argv) > 10 else 100
+kappa = float(sys.argv[11]) if len(sys.argv) > 11 else 0.0
+if kappa:
+    sys.path.insert(0, __file__.rsplit('/', 2)[0] + '/tonality'); from spectral_gate_lib import GatedSettings
+    settings = GatedSettings('adpm2', sampler_steps, spectral_gate=kappa)
+else: settings = SamplerSettings('adpm2', sampler_steps)
 model = load_diffusion(model_dir, ema=True, device='cpu'); sr = model.sample_rate
 print(f"# {format_machine()}; model {model_dir} ({model.meta.get('step')} steps, EMA), split {split}, {clips} clips of 4 s, "
-      f"rescale {rescale}, ADPM2 {sampler_steps} steps, generation seed {seed}, classifier {steps} steps", flush=True)
+      f"rescale {rescale}, ADPM2 {sampler_steps} steps" + (f", spectral gate {kappa:g}" if kappa else "") + f", generation seed {seed}, classifier {steps} steps", flush=True)
 t0 = time.time()
 judge_clips = {l: list(real_clips(data, l, 'train', n=4 * clips, seconds=4.0, sample_rate=sr, seed=1)) for l in LABELS}
 judge, _ = fit_stem_classifier(judge_clips, sr, steps=steps, seed=0)
@@ -40,7 +46,7 @@ for name, emb in (('logmel-frames', 'logmel-frames'), ('stem-classifier', judge)
     t = nearest_class_table(ref, train, sr, embedding=emb)
     print(f"# yardstick, real training clips, {name}: {int(t.own_class_closest.sum())} of 4 nearest their own class {dict(t.closest)}", flush=True)
 controls = noise_clips(clips, round(4.0 * sr), -25.0, seed)
-try: controls['unconditional (w 0)'] = generate(model, 'Bass', n=clips, seconds=4.0, w=0.0, settings=SamplerSettings('adpm2', sampler_steps),
+try: controls['unconditional (w 0)'] = generate(model, 'Bass', n=clips, seconds=4.0, w=0.0, settings=settings,
                                                  seed=seed, rescale=0.0)   # w 0: the null embedding's denoiser alone
 except Exception as e: print(f"# no unconditional control: {e}")
 for name, x in controls.items():
@@ -56,7 +62,7 @@ for w, neg in itertools.product(ws, negs):
         t0 = time.time()
         negative = None if neg == 'none' else neg
         g = list(generate(model, l.capitalize(), n=clips, seconds=4.0, w=w, negative=negative,
-                          settings=SamplerSettings('adpm2', sampler_steps), seed=seed, rescale=rescale))
+                          settings=settings, seed=seed, rescale=rescale))
         a = nearest_class_table(ref, {l: g}, sr).iloc[0]
         b = nearest_class_table(ref, {l: g}, sr, embedding=judge).iloc[0]
         share = np.mean([c == l for c in judge.classify(g, sr)])
