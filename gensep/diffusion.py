@@ -324,6 +324,8 @@ class DiffusionModel(nn.Module):
 
     @property
     def config(self) -> dict: return asdict(self.cfg)
+    @property
+    def config_defaults(self) -> dict: return asdict(DiffusionConfig())   # what a checkpoint saved before a setting existed stands for
     @classmethod
     def from_config(cls, config: dict) -> DiffusionModel: return cls(config)
     @property

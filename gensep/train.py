@@ -45,6 +45,7 @@ class ToyData(Dataset):
 @checkpointable
 class ToyRegressor(nn.Module):
     "A tiny MLP (n_in -> hidden -> 1) with dropout, following the trainer's model contract."
+    config_defaults = dict(n_in=2, hidden=16, dropout=0.0)   # what a checkpoint saved before a setting existed stands for (`Trainer.load`)
     def __init__(self, n_in: int = 2, hidden: int = 16, dropout: float = 0.0):
         super().__init__()
         self.config = dict(n_in=n_in, hidden=hidden, dropout=dropout)
@@ -322,9 +323,11 @@ def load(self: Trainer, ckpt: str | Path):
     ckpt, cfg, info = Path(ckpt), self.config, read_checkpoint_info(ckpt)
     if info['class'] != dotted_name(type(self.model)):
         raise CheckpointError(f"{ckpt} holds a {info['class']}, not a {dotted_name(type(self.model))}")
-    mine = _plain(_config_dict(self.model))
-    diff = [f"{k}={mine.get(k)!r} (checkpoint: {info['config'].get(k)!r})" for k in sorted(set(mine) | set(info['config']))
-            if mine.get(k) != info['config'].get(k)]
+    mine, theirs = _plain(_config_dict(self.model)), info['config']
+    old = {k: v for k, v in _plain(getattr(self.model, 'config_defaults', {})).items() if k not in theirs}
+    theirs = {**old, **theirs}                        # a checkpoint older than a setting stands for its default
+    diff = [f"{k}={mine.get(k)!r} (checkpoint: {theirs.get(k)!r})" for k in sorted(set(mine) | set(theirs))
+            if mine.get(k) != theirs.get(k)]
     if diff: raise CheckpointError(f"{ckpt}: the model's config differs from the checkpoint's: {'; '.join(diff)}")
     self.model.load_state_dict(load_checkpoint(ckpt).state_dict())
     try: st = torch.load(ckpt/'trainer_state.pt', map_location='cpu', weights_only=True)
