@@ -2,7 +2,7 @@
 (`gensep.frechet.StemClassifier`, trained here on 4 x CLIPS isolated 4 s clips per stem of the training split, STEPS steps).
 The generative model never saw an isolated stem; only the judge does.
 
-    python results/cpu_gmsdi/judge/judge_sweep.py MODEL DATA SPLIT CLIPS "3,10" "none,seed" [SEED [STEPS [RESCALE [SAMPLER_STEPS [KAPPA]]]]]
+    python results/cpu_gmsdi/judge/judge_sweep.py MODEL DATA SPLIT CLIPS "3,10" "none,seed" [SEED [STEPS [RESCALE [SAMPLER_STEPS [KAPPA [STEMS]]]]]]
 
 Prints, for SPLIT: the classifier's accuracy on real clips, the yardstick (real training-split clips, seed 0, measured
 against SPLIT's classes as generated clips are) in both embeddings, then per w, negative prompt and stem: the median
@@ -10,7 +10,8 @@ level, the nearest class in each embedding, the share of clips the classifier la
 spread of the 0.1 s frame levels (10th to 90th percentile, dB; real SPLIT clips' in the header).
 SEED seeds the generated clips (default 0); STEPS the classifier (default 300); RESCALE the guidance rescale
 (default gensep.generation.DEFAULT_RESCALE); SAMPLER_STEPS ADPM2 steps (default 100, the generation chapter's); KAPPA the
-sampler's spectral gate (`../tonality/spectral_gate_lib.py`, below sigma 0.1; default 0: off) for every generated clip.
+sampler's spectral gate (`../tonality/spectral_gate_lib.py`, below sigma 0.1; default 0: off) for every generated clip;
+STEMS the stems to generate, e.g. guitar,piano (default: all four; the judge and the controls are the same).
 """
 import itertools, sys, time
 import numpy as np
@@ -27,6 +28,7 @@ steps = int(sys.argv[8]) if len(sys.argv) > 8 else 300
 rescale = float(sys.argv[9]) if len(sys.argv) > 9 else DEFAULT_RESCALE
 sampler_steps = int(sys.argv[10]) if len(sys.argv) > 10 else 100
 kappa = float(sys.argv[11]) if len(sys.argv) > 11 else 0.0
+gen_stems = sys.argv[12].split(',') if len(sys.argv) > 12 else list(LABELS)
 if kappa:
     sys.path.insert(0, __file__.rsplit('/', 2)[0] + '/tonality'); from spectral_gate_lib import GatedSettings
     settings = GatedSettings('adpm2', sampler_steps, spectral_gate=kappa)
@@ -58,7 +60,7 @@ for name, x in controls.items():
 print('w,negative,stem,median_level_dbfs,closest_logmel,closest_classifier,clips_labelled_own,'
       + ','.join(f'fd_to_{l}' for l in LABELS) + ',' + ','.join(f'cls_fd_to_{l}' for l in LABELS) + ',level_range_db,seconds', flush=True)
 for w, neg in itertools.product(ws, negs):
-    for l in LABELS:
+    for l in gen_stems:
         t0 = time.time()
         negative = None if neg == 'none' else neg
         g = list(generate(model, l.capitalize(), n=clips, seconds=4.0, w=w, negative=negative,
