@@ -210,7 +210,7 @@ def stft_frames(x: torch.Tensor, n_fft: int, hop: int) -> torch.Tensor:
 
 def istft_frames(f: torch.Tensor, n_fft: int, hop: int) -> torch.Tensor:
     "The inverse of `stft_frames`, (B, 2 (n_fft / 2 + 1), N) -> (B, N hop): windowed overlap-add divided by the summed squared window. Any frames give a signal; those of a signal give it back."
-    B, _, N = f.shape; bins, p = n_fft // 2 + 1, (n_fft - hop) // 2
+    N = f.shape[-1]; bins, p = n_fft // 2 + 1, (n_fft - hop) // 2
     X = torch.complex(f[:, :bins].float(), f[:, bins:].float()) * math.sqrt(3 * n_fft / 16) / _frame_phase(n_fft, hop, N, f.device)
     win = torch.hann_window(n_fft, device=f.device)
     L = (N - 1) * hop + n_fft

@@ -1,5 +1,6 @@
-"""The tonality probes' measure: spectral flatness."""
+"""The tonality probes' measures: spectral flatness, and the three columns every probe prints."""
 import torch
+from gensep.frechet import frame_level_range, level_dbfs
 
 def flatness_db(x: torch.Tensor, sr: int) -> float:
     "Median over loud frames (within 30 dB of each clip's loudest) of the 80 Hz - 3 kHz spectral flatness of clips x (N, T), dB."
@@ -8,3 +9,8 @@ def flatness_db(x: torch.Tensor, sr: int) -> float:
     flat = 10 * (pb.log().mean(1).exp() / pb.mean(1)).log10()
     e = 10 * p.sum(1).log10(); loud = e >= e.amax(1, keepdim=True) - 30
     return float(flat[loud].median())
+
+def clip_stats(x: torch.Tensor, sr: int) -> str:
+    "Clips x (N, T) as the probes' columns: flatness (dB), spread of 0.1 s frame levels (dB), median level (dBFS)."
+    med = torch.tensor([level_dbfs(c) for c in x]).median()
+    return f'{flatness_db(x, sr):11.1f} {frame_level_range(x, sr):9.1f} {med:11.1f}'

@@ -8,12 +8,12 @@ sigma 1: ADPM2, 50 steps, w 3, rescale 0.7, 8 clips of 4 s per stem), spectral f
 """
 import sys, time, torch
 from gensep.diffusion import load_diffusion
-from gensep.generation import GuidedStack, real_clips
+from gensep.generation import real_clips
 from gensep.core import format_machine, machine_info
-from gensep.frechet import frame_level_range, level_dbfs
 torch.set_grad_enabled(False)
-here = __file__.rsplit('/', 1)[0]; sys.path[:0] = [here]
-from flatness import flatness_db
+here = __file__.rsplit('/', 1)[0]; sys.path[:0] = [here, here + '/../sdedit']
+from flatness import clip_stats
+from sdedit_lib import sdedit
 from spectral_gate_lib import GatedSettings
 model_dir, data = sys.argv[1], sys.argv[2]
 gates = [tuple(float(v) for v in k.split('@')) if '@' in k else (float(k), 0.1) for k in sys.argv[3].split(',')]
@@ -24,12 +24,8 @@ print(f'model {model_dir} ({m.meta.get("step")} steps); generation from sigma 1 
 print(f'{"stem":6s} {"kappa":>6s} {"below":>6s} {"flatness dB":>11s} {"spread dB":>9s} {"median dBFS":>11s}')
 for lab in stems:
     real = real_clips(data, lab, split='valid', n=8, seconds=4.0, sample_rate=sr)
-    print(f'{lab:6s} {"real":>6s} {"":6s} {flatness_db(real, sr):11.1f} {frame_level_range(real, sr):9.1f} {torch.tensor([level_dbfs(c) for c in real]).median():11.1f}', flush=True)
+    print(f'{lab:6s} {"real":>6s} {"":6s} {clip_stats(real, sr)}', flush=True)
     for kappa, below in gates:
         t = time.time()
-        u = m.to_model(real)[:, None]
-        x = u + torch.randn(u.shape, generator=torch.Generator().manual_seed(0))           # as sdedit_lib.sdedit at sigma 1
-        st = GatedSettings(steps=50, sigma_max=1.0, spectral_gate=kappa, gate_below=below)
-        out = m.to_audio(st.run(GuidedStack(m, [lab], [None], 3.0, rescale=0.7), x, generator=torch.Generator().manual_seed(1))[:, 0])
-        med = torch.tensor([level_dbfs(c) for c in out]).median()
-        print(f'{lab:6s} {kappa:6g} {below:6g} {flatness_db(out, sr):11.1f} {frame_level_range(out, sr):9.1f} {med:11.1f}   ({time.time() - t:.0f} s)', flush=True)
+        out = sdedit(m, real, lab, 1.0, 50, 3.0, settings=GatedSettings(steps=50, sigma_max=1.0, spectral_gate=kappa, gate_below=below))
+        print(f'{lab:6s} {kappa:6g} {below:6g} {clip_stats(out, sr)}   ({time.time() - t:.0f} s)', flush=True)

@@ -11,11 +11,11 @@ import sys, time, torch
 from gensep.diffusion import load_diffusion, wiener_gate
 from gensep.generation import real_clips
 from gensep.core import format_machine, machine_info
-from gensep.frechet import frame_level_range, level_dbfs
 import gensep.generation as gen
 torch.set_grad_enabled(False)
 here = __file__.rsplit('/', 1)[0]; sys.path[:0] = [here, here + '/../sdedit']
-from flatness import flatness_db
+from flatness import clip_stats
+from spectral_gate_lib import gate_estimate
 import sdedit_lib
 model_dir, data = sys.argv[1], sys.argv[2]
 kappas = [(float(k.rstrip('+').split('@')[0]), float(k.rstrip('+').split('@')[1]) if '@' in k else float('inf'), k.endswith('+'))
@@ -32,17 +32,15 @@ class Gated(gen.GuidedStack):
         s = torch.as_tensor(sigma, dtype=torch.float32).expand(d.shape[:-1]).reshape(-1)
         if not self.kappa or s.max() > self.below: return d
         std = self.kappa * s * sd / (s ** 2 + sd ** 2).sqrt()
-        d2 = d.reshape(-1, d.shape[-1]); g = wiener_gate(d2, std)
-        if self.keep: g = g * (d2.square().mean(-1, keepdim=True) / g.square().mean(-1, keepdim=True).clamp_min(1e-20)).sqrt()
-        return g.reshape(d.shape)
+        d2 = d.reshape(-1, d.shape[-1])
+        return (gate_estimate(d2, std) if self.keep else wiener_gate(d2, std)).reshape(d.shape)
 sdedit_lib.GuidedStack = Gated
 
 print(f'{"stem":6s} {"kappa":>6s} {"below":>6s} {"keep":>5s} {"flatness dB":>11s} {"spread dB":>9s} {"median dBFS":>11s}')
 for lab in stems:
     real = real_clips(data, lab, split='valid', n=8, seconds=4.0, sample_rate=sr)
-    print(f'{lab:6s} {"real":>6s} {"":6s} {"":5s} {flatness_db(real, sr):11.1f} {frame_level_range(real, sr):9.1f} {torch.tensor([level_dbfs(c) for c in real]).median():11.1f}', flush=True)
+    print(f'{lab:6s} {"real":>6s} {"":6s} {"":5s} {clip_stats(real, sr)}', flush=True)
     for k, below, keep in kappas:
         Gated.kappa, Gated.below, Gated.keep = k, below, keep; t = time.time()
         out = sdedit_lib.sdedit(m, real, lab, 1.0, 50, 3.0)
-        med = torch.tensor([level_dbfs(c) for c in out]).median()
-        print(f'{lab:6s} {k:6g} {below:6g} {"yes" if keep else "no":>5s} {flatness_db(out, sr):11.1f} {frame_level_range(out, sr):9.1f} {med:11.1f}   ({time.time() - t:.0f} s)', flush=True)
+        print(f'{lab:6s} {k:6g} {below:6g} {"yes" if keep else "no":>5s} {clip_stats(out, sr)}   ({time.time() - t:.0f} s)', flush=True)

@@ -11,10 +11,9 @@ import sys, time, torch
 from gensep.diffusion import load_diffusion
 from gensep.generation import real_clips
 from gensep.core import format_machine, machine_info
-from gensep.frechet import frame_level_range, level_dbfs
 torch.set_grad_enabled(False)
 here = __file__.rsplit('/', 1)[0]; sys.path[:0] = [here, here + '/../sdedit']
-from flatness import flatness_db
+from flatness import clip_stats, flatness_db
 from sdedit_lib import SIGMAS, sdedit
 model_dir, data = sys.argv[1], sys.argv[2]
 steps = int(sys.argv[3]) if len(sys.argv) > 3 else 50
@@ -26,12 +25,10 @@ print(f'model {model_dir} ({m.meta.get("step")} steps); ADPM2 {steps} steps from
 print(f'{"stem":6s} {"start sigma":>11s} {"flatness dB":>11s} {"spread dB":>9s} {"median dBFS":>11s}')
 for lab in stems:
     real = real_clips(data, lab, split='valid', n=8, seconds=4.0, sample_rate=sr)
-    med = torch.tensor([level_dbfs(c) for c in real]).median()
-    print(f'{lab:6s} {"real":>11s} {flatness_db(real, sr):11.1f} {frame_level_range(real, sr):9.1f} {med:11.1f}', flush=True)
+    print(f'{lab:6s} {"real":>11s} {clip_stats(real, sr)}', flush=True)
     noise = torch.randn(real.shape, generator=torch.Generator().manual_seed(2)) * real.std()
     print(f'{lab:6s} {"white noise":>11s} {flatness_db(noise, sr):11.1f}', flush=True)
     for s in SIGMAS:
         t = time.time()
         out = sdedit(m, real, lab, s, steps, w)
-        med = torch.tensor([level_dbfs(c) for c in out]).median()
-        print(f'{lab:6s} {s:11g} {flatness_db(out, sr):11.1f} {frame_level_range(out, sr):9.1f} {med:11.1f}   ({time.time() - t:.0f} s)', flush=True)
+        print(f'{lab:6s} {s:11g} {clip_stats(out, sr)}   ({time.time() - t:.0f} s)', flush=True)
