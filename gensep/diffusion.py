@@ -98,7 +98,8 @@ DIFFUSION_SIZES = {
                heads=2, head_dim=8),
     'cpu': dict(sample_rate=11025, window=2**15, patch=16, channels=(64, 96, 128, 128, 128), factors=(4, 4, 2, 2),
                 blocks=2, attn_levels=2, heads=4, head_dim=32, emphasis=0.8, emphasis_gain=1.8,
-                skip_taps=15, level_input=True, loss_emphasis=-0.5),   # bass and drums rest: results/cpu_gmsdi/skip_level_lowem/
+                skip_taps=15, level_input=True, loss_emphasis=-0.5,    # bass and drums rest: results/cpu_gmsdi/skip_level_lowem/
+                skip_gate=True),                                         # guitar judged guitar: results/cpu_gmsdi/tonality/
     'gpu': dict(sample_rate=SAMPLE_RATE, window=2**18, patch=16, channels=(256, 512, 1024, 1024, 1024, 1024, 1024),
                 factors=(4, 4, 4, 2, 2, 2), blocks=2, attn_levels=3, heads=8, head_dim=128),
 }

@@ -328,7 +328,8 @@ def load(self: Trainer, ckpt: str | Path):
     theirs = {**old, **theirs}                        # a checkpoint older than a setting stands for its default
     diff = [f"{k}={mine.get(k)!r} (checkpoint: {theirs.get(k)!r})" for k in sorted(set(mine) | set(theirs))
             if mine.get(k) != theirs.get(k)]
-    if diff: raise CheckpointError(f"{ckpt}: the model's config differs from the checkpoint's: {'; '.join(diff)}")
+    if diff: raise CheckpointError(f"{ckpt}: the model's config differs from the checkpoint's: {'; '.join(diff)}; resume with "
+                                   "the checkpoint's settings (options of `gensep train`, e.g. a profile's default turned off) or train into a new folder")
     self.model.load_state_dict(load_checkpoint(ckpt).state_dict())
     try: st = torch.load(ckpt/'trainer_state.pt', map_location='cpu', weights_only=True)
     except Exception as e: raise CheckpointError(f"{ckpt/'trainer_state.pt'}: unreadable training state ({e})") from None
