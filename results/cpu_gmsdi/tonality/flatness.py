@@ -1,4 +1,4 @@
-"""The tonality probes' measures: spectral flatness, and the three columns every probe prints."""
+"""The tonality probes' measures: spectral flatness, an estimate's error, and the three columns every probe prints."""
 import torch
 from gensep.frechet import frame_level_range, level_dbfs
 
@@ -9,6 +9,10 @@ def flatness_db(x: torch.Tensor, sr: int) -> float:
     flat = 10 * (pb.log().mean(1).exp() / pb.mean(1)).log10()
     e = 10 * p.sum(1).log10(); loud = e >= e.amax(1, keepdim=True) - 30
     return float(flat[loud].median())
+
+def error_db(estimate: torch.Tensor, clean: torch.Tensor) -> float:
+    "Energy of estimate - clean over the energy of clean, over all clips, dB."
+    return float(10 * ((estimate - clean).square().sum() / clean.square().sum()).log10())
 
 def clip_stats(x: torch.Tensor, sr: int) -> str:
     "Clips x (N, T) as the probes' columns: flatness (dB), spread of 0.1 s frame levels (dB), median level (dBFS)."

@@ -10,11 +10,10 @@ from gensep.diffusion import load_diffusion, wiener_gate
 from gensep.generation import real_clips
 from gensep.core import format_machine, machine_info
 torch.set_grad_enabled(False)
-sys.path.insert(0, __file__.rsplit('/', 1)[0]); from flatness import flatness_db
+sys.path.insert(0, __file__.rsplit('/', 1)[0]); from flatness import error_db, flatness_db
 model_dir, data = sys.argv[1], sys.argv[2]
 print(format_machine(machine_info()))
 m = load_diffusion(model_dir, device='cpu'); sr = m.sample_rate   # only its domain (pre-emphasis) and rate are used
-err = lambda a, b: float(10 * ((a - b).square().sum() / b.square().sum()).log10())
 ffts = [512, 1024, 2048, 4096]
 print(f'{"stem":6s} {"sigma":>5s} ' + ' '.join(f'{f"flat {n}":>9s} {f"err {n}":>8s}' for n in ffts))
 for lab in ['Guitar', 'Piano']:
@@ -24,5 +23,5 @@ for lab in ['Guitar', 'Piano']:
         cols = []
         for n in ffts:
             g = m.to_audio(wiener_gate(x, torch.full((len(x),), s), n_fft=n, hop=n // 4))
-            cols.append(f'{flatness_db(g, sr):9.1f} {err(g, real):8.1f}')
+            cols.append(f'{flatness_db(g, sr):9.1f} {error_db(g, real):8.1f}')
         print(f'{lab:6s} {s:5g} ' + ' '.join(cols), flush=True)

@@ -27,5 +27,5 @@ for lab in stems:
     print(f'{lab:6s} {"real":>6s} {"":6s} {clip_stats(real, sr)}', flush=True)
     for kappa, below in gates:
         t = time.time()
-        out = sdedit(m, real, lab, 1.0, 50, 3.0, settings=GatedSettings(steps=50, sigma_max=1.0, spectral_gate=kappa, gate_below=below))
+        out = sdedit(m, real, lab, 1.0, w=3.0, settings=GatedSettings(steps=50, spectral_gate=kappa, gate_below=below))
         print(f'{lab:6s} {kappa:6g} {below:6g} {clip_stats(out, sr)}   ({time.time() - t:.0f} s)', flush=True)
