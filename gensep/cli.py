@@ -176,6 +176,7 @@ def _add_train(sub):
     d.add_argument('--skip-taps', type=int, default=None, help="odd number of taps per patch of the filter on the denoiser's skip path, 0 for none (default: the profile's)")
     d.add_argument('--skip-gate', action=argparse.BooleanOptionalAction, default=None,
                    help="pass the skip path through a Wiener gate for the known noise level, or not (DiffusionConfig.skip_gate; default: the profile's)")
+    d.add_argument('--gate-net', type=int, default=None, metavar='CHANNELS', help="a learned 2-D convolutional net of CHANNELS channels changes the Wiener gate's gain per STFT bin, 0 for none (DiffusionConfig.gate_net; default: the profile's, none with --no-skip-gate)")
     d.add_argument('--stft', type=int, default=None, metavar='N_FFT', help="the UNet reads and writes STFT frames of N_FFT points, hop --patch, instead of folded samples; 0 for folded samples (DiffusionConfig.stft; default: the profile's)")
     d.add_argument('--level-input', action=argparse.BooleanOptionalAction, default=None,
                    help="give the UNet the noisy window's level over the noise's, or not (DiffusionConfig.level_input; default: the profile's)")
@@ -233,7 +234,7 @@ def _train_diffusion(a):
     train = {k: v for k, v in dict(batch_size=a.batch_size, lr=a.lr, amp=a.precision).items() if v is not None}
     ints = lambda s, name: tuple(int(v) for v in s.split(',')) if s else None
     try: sizes = dict(patch=a.patch, channels=ints(a.channels, 'channels'), factors=ints(a.factors, 'factors'), upsample=a.upsample,
-                     loss_emphasis=a.loss_emphasis, loss_quiet=a.loss_quiet, filter_taps=a.filter_taps, skip_taps=a.skip_taps, skip_gate=a.skip_gate, stft=a.stft, sigma_data=a.sigma_data, level_input=a.level_input,
+                     loss_emphasis=a.loss_emphasis, loss_quiet=a.loss_quiet, filter_taps=a.filter_taps, skip_taps=a.skip_taps, skip_gate=a.skip_gate, gate_net=0 if a.gate_net is None and a.skip_gate is False else a.gate_net, stft=a.stft, sigma_data=a.sigma_data, level_input=a.level_input,
                      local_level=a.local_level,
                      p_mean=a.p_mean, p_std=a.p_std, emphasis=a.emphasis, emphasis_gain=a.emphasis_gain)
     except ValueError: raise GensepError(f"--channels/--factors must be comma-separated integers, got {a.channels!r} / {a.factors!r}") from None

@@ -23,10 +23,10 @@ from .conditioning import Conditioner, make_conditioner
 # %% auto #0
 __all__ = ['UPSAMPLING', 'DIFFUSION_SIZES', 'DIFFUSION_TRAIN', 'LABELS', 'DEFAULT_SUBSETS', 'DiffusionError', 'DiffusionConfig',
            'NoiseEmbedding', 'ResBlock', 'Attention', 'Level', 'item_filter', 'input_level', 'local_input_level',
-           'wiener_gate', 'stft_frames', 'istft_frames', 'patch_filter', 'UNet1d', 'edm_scalings', 'edm_weight',
-           'DiffusionModel', 'pad_cond', 'check_rescale', 'pre_emphasis', 'emphasise', 'quiet_weighted_mse',
-           'de_emphasis', 'mean_validation_metrics', 'load_diffusion', 'diffusion_train_config', 'train_diffusion',
-           'bench_diffusion_training', 'bench_denoiser']
+           'wiener_gate', 'GateNet', 'stft_frames', 'istft_frames', 'patch_filter', 'UNet1d', 'edm_scalings',
+           'edm_weight', 'DiffusionModel', 'pad_cond', 'check_rescale', 'pre_emphasis', 'emphasise',
+           'quiet_weighted_mse', 'de_emphasis', 'mean_validation_metrics', 'load_diffusion', 'diffusion_train_config',
+           'train_diffusion', 'bench_diffusion_training', 'bench_denoiser']
 
 # %% ../nbs/20_diffusion.ipynb #1812d144
 class DiffusionError(GensepError, ValueError):
@@ -56,6 +56,7 @@ class DiffusionConfig:
     filter_taps: int = 0                 # odd: a linear filter of the input made per item from sigma and prompt, added to the output (0: none)
     skip_taps: int = 0                   # odd: the skip path c_skip x filtered with K taps per patch that the UNet makes (0: plain c_skip x)
     skip_gate: bool = False              # the skip path c_skip W(x): x through a Wiener gate in the STFT domain for the known noise level (see `wiener_gate`)
+    gate_net: int = 0                    # channels of a learned 2-D convolutional net that changes the gate's gain per STFT bin from the bins around it (needs skip_gate; 0: none); see `GateNet`
     loss_emphasis: float = 0.0           # training loss on the filtered error e[n] - a e[n-1], -1 < a < 1 (0: plain MSE; a > 0 weighs high frequencies more, a < 0 low); see `emphasise`
     level_input: bool = False            # give the UNet the noisy window's energy over the noise's, log(mean x^2 / sigma^2), through its embedding; see `input_level`
     local_level: int = 0                 # samples: give the UNet the local energy over the noise's, averaged over about this many samples around each patch, as an input channel (0: none); see `local_input_level`
@@ -74,6 +75,8 @@ class DiffusionConfig:
             raise DiffusionError(f"filter_taps={self.filter_taps} must be 0 or an odd number")
         if self.skip_taps < 0 or (self.skip_taps and self.skip_taps % 2 == 0):
             raise DiffusionError(f"skip_taps={self.skip_taps} must be 0 or an odd number")
+        if self.gate_net < 0: raise DiffusionError(f"gate_net={self.gate_net} must be 0 (none) or a number of channels")
+        if self.gate_net and not self.skip_gate: raise DiffusionError(f"gate_net={self.gate_net} changes the skip path's Wiener gate: it needs skip_gate=True")
         if not self.sigma_data > 0: raise DiffusionError(f"sigma_data={self.sigma_data} must be positive")
         if not -1 < self.loss_emphasis < 1: raise DiffusionError(f"loss_emphasis={self.loss_emphasis} must be in (-1, 1)")
         if self.local_level < 0: raise DiffusionError(f"local_level={self.local_level} must be 0 (off) or a number of samples")
@@ -99,7 +102,8 @@ DIFFUSION_SIZES = {
     'cpu': dict(sample_rate=11025, window=2**15, patch=16, channels=(64, 96, 128, 128, 128), factors=(4, 4, 2, 2),
                 blocks=2, attn_levels=2, heads=4, head_dim=32, emphasis=0.8, emphasis_gain=1.8,
                 skip_taps=15, level_input=True, loss_emphasis=-0.5,    # bass and drums rest: results/cpu_gmsdi/skip_level_lowem/
-                skip_gate=True),                                         # guitar judged guitar: results/cpu_gmsdi/tonality/
+                skip_gate=True,                                          # guitar judged guitar: results/cpu_gmsdi/tonality/
+                gate_net=16),                                            # harmonic lines: results/cpu_gmsdi/gate_net/
     'gpu': dict(sample_rate=SAMPLE_RATE, window=2**18, patch=16, channels=(256, 512, 1024, 1024, 1024, 1024, 1024),
                 factors=(4, 4, 4, 2, 2, 2), blocks=2, attn_levels=3, heads=8, head_dim=128),
 }
@@ -190,12 +194,35 @@ def _level_feature(level: torch.Tensor) -> torch.Tensor:
     "A level ln(SNR + 1) of about 0 to 16 (noise alone to sigma 1e-4) scaled to about 0 to 4 for the UNet (below -2: quieter than the noise, e.g. padding)."
     return (level / 4).clamp(-2, 4)
 
-def wiener_gate(x: torch.Tensor, noise_std: torch.Tensor, n_fft: int = 512, hop: int = 128) -> torch.Tensor:
-    "x (B, T) = signal + white noise of std `noise_std` (B,): each STFT bin scaled by max(0, 1 - E|noise bin|^2 / |X|^2) (B, T)."
+def wiener_gate(x: torch.Tensor, noise_std: torch.Tensor, n_fft: int = 512, hop: int = 128,
+                correct: Callable | None = None) -> torch.Tensor:
+    "x (B, T) = signal + white noise of std `noise_std` (B,): each STFT bin scaled by max(0, 1 - E|noise bin|^2 / |X|^2) (B, T). `correct`: a function of the bins' log SNR ln(|X|^2 / E|noise bin|^2) (B, bins, frames) that returns a change of each gain's logit (e.g. a `GateNet`)."
     win = torch.hann_window(n_fft, device=x.device); X = torch.stft(x.float(), n_fft, hop, window=win, pad_mode="constant", return_complex=True)
     pn = (noise_std.float() ** 2 * win.square().sum())[:, None, None]
-    G = (1 - pn / X.abs().square().clamp_min(1e-30)).clamp_min(0)
+    snr = X.abs().square().clamp_min(1e-30) / pn
+    G = (1 - 1 / snr).clamp_min(0)
+    if correct is not None: G = torch.sigmoid(torch.logit(G, eps=1e-3) + correct(snr.log()).float())
     return torch.istft(G * X, n_fft, hop, window=win, length=x.shape[-1])
+
+class GateNet(nn.Module):
+    "A change of the Wiener gate's logit per STFT bin, (B, bins, frames) from the bins' log SNR, made by a small 2-D convolutional net over frequency and frames (dilations 1, 2, 4, 8: about 31 bins and 31 `stride`-frame steps around each) that the noise level and the prompt reach through `emb`. It works on the mean of every `stride` frames and repeats its output. Zero at the start."
+    def __init__(self, channels: int, emb: int, dilations: Sequence[int] = (1, 2, 4, 8), stride: int = 2):
+        super().__init__()
+        self.stride = stride
+        self.inp = nn.Conv2d(2, channels, 3, padding=1)                   # the log SNR and the bin's frequency (0 to 1)
+        self.convs = nn.ModuleList([nn.Conv2d(channels, channels, 3, padding=d, dilation=d) for d in dilations])
+        self.film = nn.Linear(emb, channels * len(dilations))              # a bias per channel and layer from the embedding
+        self.out = nn.Conv2d(channels, 1, 3, padding=1)
+        nn.init.zeros_(self.out.weight); nn.init.zeros_(self.out.bias)
+
+    def forward(self, snr: torch.Tensor, emb: torch.Tensor) -> torch.Tensor:
+        B, K, N = snr.shape
+        f = torch.linspace(0, 1, K, device=snr.device, dtype=snr.dtype)[:, None].expand(B, K, N)
+        z = F.avg_pool2d(torch.stack([(snr / 4).clamp(-2, 4), f], 1), (1, self.stride), ceil_mode=True)
+        h = self.inp(z.to(self.inp.weight.dtype))
+        b = self.film(emb).view(B, len(self.convs), -1, 1, 1).to(h.dtype)
+        for i, conv in enumerate(self.convs): h = h + conv(F.silu(h + b[:, i]))   # residual
+        return self.out(F.silu(h))[:, 0].repeat_interleave(self.stride, -1)[..., :N]
 
 def _frame_phase(n_fft: int, hop: int, frames: int, device) -> torch.Tensor:
     "exp(-2 pi i k m hop / n_fft) (n_fft / 2 + 1, frames): refers the phase of bin k of frame m to the window's start instead of the frame's."
@@ -255,6 +282,7 @@ class UNet1d(nn.Module):
             self.skip = nn.Sequential(nn.GroupNorm(_groups(ch[0]), ch[0]), nn.SiLU(), nn.Conv1d(ch[0], cfg.skip_taps, 3, padding=1))
             nn.init.zeros_(self.skip[-1].weight); nn.init.zeros_(self.skip[-1].bias)
         self.gate = cfg.skip_gate                                # the skip path through a Wiener gate
+        self.gate_net = GateNet(cfg.gate_net, emb) if cfg.gate_net else None   # its gains changed per bin by a learned net
         self.level = None                                        # the window's level over the noise's, into the embedding
         if cfg.level_input:
             self.level = nn.Sequential(nn.Linear(1, emb), nn.SiLU(), nn.Linear(emb, emb))
@@ -289,7 +317,8 @@ class UNet1d(nn.Module):
         if self.filter is not None: y = y + item_filter(x, self.filter(emb))
         xs, sigma = x, _noise_sigma(c_noise)[:, None]            # what the skip path passes: x, or W(x) with the gate
         if self.gate:               # c_out (sd / sigma) (W(c_in x) - c_in x) = c_skip (W(x) - x): the skip path becomes c_skip W(x)
-            xs = wiener_gate(x, _noise_energy(c_noise, self.sigma_data).sqrt())
+            xs = wiener_gate(x, _noise_energy(c_noise, self.sigma_data).sqrt(),
+                             correct=None if self.gate_net is None else lambda snr: self.gate_net(snr, emb))
             y = y + self.sigma_data / sigma * (xs - x)           # in float32, as the filter's term below
         if self.skip is not None:   # c_out (sd / sigma) filt(c_in x) = c_skip filt(x): the denoiser's skip path becomes c_skip (x + filt(x))
             y = y + self.sigma_data / sigma * patch_filter(xs, torch.tanh(self.skip(h)).transpose(1, 2), self.patch)
