@@ -456,22 +456,23 @@ def _accompany(a):
 # still fits) and InstGlow separates 10 s excerpts of two test tracks at
 # `gensep separate --fast`'s setting; GMSDI's diffusion model trains for 6.5 minutes, generates a few clips and
 # separates two test excerpts beside InstGlow at the paper's setting (without the MSDM baseline, whose four models
-# would not fit; results/cpu_demo has the times and what --fast costs with these short-trained priors). `{name}`
+# would not fit), both with fewer sampler steps than their chapters' defaults (20 and 15), since the gate's net made
+# each denoiser call 2.2 times as costly; results/cpu_demo has the times and what --fast costs with these short-trained priors. `{name}`
 # stands for the output folder of an earlier chapter of the same run. At the ci profile (the test of the chain) the
 # sizes in DEMO_SIZES are left out, so every chapter keeps its own ci sizes (a few steps, short clips).
 DEMO = (('mini_slakh', dict(metrics='sdr_global,si_sdri')),
         ('results', dict(data_dir='{mini_slakh}/data', steps=200, minutes=2.5, seconds=10.0, max_tracks=2, map_gamma=0.0, instglow_fast=True)),
         ('nll_boxplots', dict(data_dir='{mini_slakh}/data', priors_dir='{results}/priors')),
         ('training_on_mixtures', dict(data_dir='{mini_slakh}/data', minutes=6.5, previews=4)),
-        ('generation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', clips=4, seconds=4.0, steps=40, w_sweep=[])),
+        ('generation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', clips=4, seconds=4.0, steps=20, w_sweep=[])),
         ('gmsdi_separation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', priors_dir='{results}/priors',
-                                  with_msdm=False, ws=[3.0], max_valid=2, test_excerpts=1, max_tracks=2)))
+                                  with_msdm=False, ws=[3.0], max_valid=2, test_excerpts=1, max_tracks=2, steps=15)))
 DEMO_SIZES = ('steps', 'seconds', 'max_tracks', 'minutes', 'previews', 'clips', 'max_valid', 'test_excerpts')
 
-# Seconds per chapter, only for the "time left" line of the cpu demo, as measured in the cpu demos on the 2-core
-# development machines (results/cpu_demo/report_xeon.md: the 2-core Intel Xeon on 2026-12-05, the results chapter's
-# priors stopped at 2.5 minutes).
-DEMO_SECONDS = dict(mini_slakh=127, results=592, nll_boxplots=37, training_on_mixtures=421, generation=268, gmsdi_separation=313)
+# Seconds per chapter, only for the "time left" line of the cpu demo, as measured on the 2-core Intel Xeon on
+# 2026-12-05 with the gate's net in the profile (results/cpu_demo/README.md, last section: the first four chapters from
+# demo_xeon_gatenet.log, the last two re-run with the sampler steps above).
+DEMO_SECONDS = dict(mini_slakh=118, results=593, nll_boxplots=41, training_on_mixtures=434, generation=332, gmsdi_separation=497)
 
 def _clock(s: float) -> str: return f"{int(s) // 60}:{int(s) % 60:02d}"
 
