@@ -18,3 +18,18 @@ def clip_stats(x: torch.Tensor, sr: int) -> str:
     "Clips x (N, T) as the probes' columns: flatness (dB), spread of 0.1 s frame levels (dB), median level (dBFS)."
     med = torch.tensor([level_dbfs(c) for c in x]).median()
     return f'{flatness_db(x, sr):11.1f} {frame_level_range(x, sr):9.1f} {med:11.1f}'
+
+def spectrogram_grid(rows, sr: int, out: str) -> None:
+    "Rows of (title, clips (N, T)) as a grid of 0-3 kHz power spectrograms in dB (1024-point frames, hop 256), one column per clip, saved to `out`."
+    import matplotlib
+    matplotlib.use('Agg'); import matplotlib.pyplot as plt
+    fig, ax = plt.subplots(len(rows), 2, figsize=(12, 2.6 * len(rows)))
+    top = round(3000 / sr * 1024)
+    for (name, clips), axr in zip(rows, ax):
+        for x, a in zip(clips, axr):
+            S = torch.stft(x.float(), 1024, 256, window=torch.hann_window(1024), return_complex=True).abs().square()
+            a.imshow(10 * torch.log10(S[:top] + 1e-10), origin='lower', aspect='auto', vmin=-60, vmax=30, extent=[0, x.shape[-1] / sr, 0, top * sr / 1024])
+            a.set_title(name); a.set_ylabel('Hz')
+    for a in ax[-1]: a.set_xlabel('s')
+    plt.tight_layout(); plt.savefig(out, dpi=60)
+    print(f'wrote {out}')
