@@ -456,23 +456,23 @@ def _accompany(a):
 # still fits) and InstGlow separates 10 s excerpts of two test tracks at
 # `gensep separate --fast`'s setting; GMSDI's diffusion model trains for 6.5 minutes, generates a few clips and
 # separates two test excerpts beside InstGlow at the paper's setting (without the MSDM baseline, whose four models
-# would not fit), both with fewer sampler steps than their chapters' defaults (20 and 15), since the gate's net made
-# each denoiser call 2.2 times as costly; results/cpu_demo has the times and what --fast costs with these short-trained priors. `{name}`
+# would not fit). The diffusion model keeps the skip path's gate but not its learned net (`gate_net=0`): in 6.5 minutes
+# the net's model trained 650 steps and separated worse than NMF, and each of its denoiser calls costs 2.2 times as
+# much; results/cpu_demo has the times, and what --fast costs with these short-trained priors. `{name}`
 # stands for the output folder of an earlier chapter of the same run. At the ci profile (the test of the chain) the
 # sizes in DEMO_SIZES are left out, so every chapter keeps its own ci sizes (a few steps, short clips).
 DEMO = (('mini_slakh', dict(metrics='sdr_global,si_sdri')),
         ('results', dict(data_dir='{mini_slakh}/data', steps=200, minutes=2.5, seconds=10.0, max_tracks=2, map_gamma=0.0, instglow_fast=True)),
         ('nll_boxplots', dict(data_dir='{mini_slakh}/data', priors_dir='{results}/priors')),
-        ('training_on_mixtures', dict(data_dir='{mini_slakh}/data', minutes=6.5, previews=4)),
-        ('generation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', clips=4, seconds=4.0, steps=20, w_sweep=[])),
+        ('training_on_mixtures', dict(data_dir='{mini_slakh}/data', minutes=6.5, previews=4, gate_net=0)),
+        ('generation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', clips=4, seconds=4.0, steps=40, w_sweep=[])),
         ('gmsdi_separation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', priors_dir='{results}/priors',
-                                  with_msdm=False, ws=[3.0], max_valid=2, test_excerpts=1, max_tracks=2, steps=15)))
+                                  with_msdm=False, ws=[3.0], max_valid=2, test_excerpts=1, max_tracks=2)))
 DEMO_SIZES = ('steps', 'seconds', 'max_tracks', 'minutes', 'previews', 'clips', 'max_valid', 'test_excerpts')
 
 # Seconds per chapter, only for the "time left" line of the cpu demo, as measured on the 2-core Intel Xeon on
-# 2026-12-05 with the gate's net in the profile (results/cpu_demo/README.md, last section: the first four chapters from
-# demo_xeon_gatenet.log, the last two re-run with the sampler steps above).
-DEMO_SECONDS = dict(mini_slakh=118, results=593, nll_boxplots=41, training_on_mixtures=434, generation=332, gmsdi_separation=497)
+# 2026-12-05 by the demo with the gate alone (results/cpu_demo/README.md, `*_xeon_gate*`).
+DEMO_SECONDS = dict(mini_slakh=120, results=602, nll_boxplots=39, training_on_mixtures=423, generation=273, gmsdi_separation=300)
 
 def _clock(s: float) -> str: return f"{int(s) // 60}:{int(s) % 60:02d}"
 

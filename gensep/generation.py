@@ -116,6 +116,15 @@ def _coupling(sigma, gamma: float, noise_var: float) -> float:
     s2 = float(sigma) ** 2
     return 0.0 if math.isinf(gamma) else s2 / (gamma ** 2 + noise_var * s2)
 
+def _twin_levels(Z: torch.Tensor) -> torch.Tensor:
+    "The noise level of each row of the sampler's noise twin Z (R, T): its RMS (R,)."
+    return Z.square().mean(-1).sqrt()
+
+def _without_twin(callback):
+    "`callback` seeing the sampler state without its last item, the noise twin."
+    if callback is None: return None
+    return lambda info: callback({**info, **{k: info[k][:-1] for k in ('x', 'denoised') if k in info}})
+
 def _check_gammas(*gammas):
     for g in gammas:
         if not (g >= 0): raise GenerationError(f"gamma={g} must be >= 0 (or inf for no coupling)")
@@ -130,17 +139,21 @@ def generate_total(model: DiffusionModel, prompts: Sequence[str] = ('Bass', 'Dru
                    seconds: float = 4.0, w: float = 3.0,
                    negatives: Sequence[str | None] | str | None = None,   # one per prompt, or 'seed'
                    gamma_x: float = 0.0, gamma_y: float = DEFAULT_GAMMA_Y, settings: SamplerSettings | None = None,
-                   seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float = DEFAULT_RESCALE) -> dict:
+                   seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float = DEFAULT_RESCALE,
+                   track_noise: bool = True) -> dict:   # tell each denoiser the noise its signal carries (a noise twin tracks it); False: sigma, as the paper
     "K coherent sources for `prompts` and their mixture: {'sources': {prompt: (n, T)}, 'mix': sum (n, T), 'y': sampled mixture (n, T)}."
     _check_gammas(gamma_x, gamma_y); st = settings or SamplerSettings(); K = len(prompts)
     if K < 2: raise GenerationError("total generation needs at least two prompts (use generate for one)")
     negs = [_negative(model, p, 'seed') for p in prompts] if negatives == 'seed' else list(negatives or [None] * K)
     stack = GuidedStack(model, [*prompts, _all_labels(model, prompts)], [*negs, None], w, rescale=rescale)
-    def denoise(X, sigma):                                     # X (n, K+1, T): sources, then the mixture
-        D = stack(X, sigma); r = X[:, K:] - X[:, :K].sum(1, keepdim=True)
+    def denoise(X, sigma):                                     # X (n [+1: the noise twin], K+1, T): sources, then the mixture
+        D = torch.cat([stack(X[:-1], _twin_levels(X[-1])), torch.zeros_like(X[-1:])]) if track_noise else stack(X, sigma)
+        r = X[:, K:] - X[:, :K].sum(1, keepdim=True)
         return torch.cat([D[:, :K] + _coupling(sigma, gamma_x, K + 1) * r, D[:, K:] - _coupling(sigma, gamma_y, K + 1) * r], 1)
-    x, g = _noise((n, K + 1, round(seconds * model.sample_rate)), st.sigma_max, seed, model.device)
-    X = model.to_audio(st.run(denoise, x, _in_audio(model, callback), g, progress_bar))
+    x, g = _noise((n + track_noise, K + 1, round(seconds * model.sample_rate)), st.sigma_max, seed, model.device)
+    cb = _in_audio(model, callback)
+    X = st.run(denoise, x, _without_twin(cb) if track_noise else cb, g, progress_bar)
+    X = model.to_audio(X[:-1] if track_noise else X)
     return dict(sources={p: X[:, k] for k, p in enumerate(prompts)}, mix=X[:, :K].sum(1), y=X[:, K])
 
 # %% ../nbs/23_generation.ipynb #59c45cc3
@@ -148,7 +161,8 @@ def accompany(model: DiffusionModel, given: Mapping[str, torch.Tensor],   # {pro
               generate: Sequence[str], n: int = 1, w: float = 3.0,
               negatives: Sequence[str | None] | str | None = None, alpha: float = 1.0, beta: float = 1.0,
               gamma_x: float = 0.0, gamma_y: float = 0.0, settings: SamplerSettings | None = None,
-              seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float = DEFAULT_RESCALE) -> dict:
+              seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float = DEFAULT_RESCALE,
+              track_noise: bool = True) -> dict:   # as in generate_total
     "Sources for the `generate` prompts that accompany `given`: {'sources': {prompt: (n, T)}, 'mix': given + generated (n, T), 'y': (n, T)}."
     _check_gammas(gamma_x, gamma_y); st = settings or SamplerSettings()
     if not given or not generate: raise GenerationError("accompany needs given sources and prompts to generate")
@@ -161,12 +175,16 @@ def accompany(model: DiffusionModel, given: Mapping[str, torch.Tensor],   # {pro
     stack = GuidedStack(model, [*generate, _all_labels(model, [*given, *generate])], [*negs, None], w, rescale=rescale)
     var = 1 + alpha ** 2 * I + beta ** 2 * J
     g_given = torch.Generator(device='cpu').manual_seed((seed or 0) + 1)
-    def denoise(X, sigma):                                     # X (n, J+1, T): generated sources, then the mixture
-        noisy = uI + float(sigma) * torch.randn(uI.shape, generator=g_given).to(uI.device)
-        D = stack(X, sigma); r = X[:, J:] - alpha * noisy.sum(1, keepdim=True) - beta * X[:, :J].sum(1, keepdim=True)
+    uG = torch.cat([uI, torch.zeros_like(uI[:1])]) if track_noise else uI   # the noise twin's given sources: silence
+    def denoise(X, sigma):                                     # X (n [+1: the noise twin], J+1, T): generated sources, then the mixture
+        noisy = uG + float(sigma) * torch.randn(uG.shape, generator=g_given).to(uG.device)
+        D = torch.cat([stack(X[:-1], _twin_levels(X[-1])), torch.zeros_like(X[-1:])]) if track_noise else stack(X, sigma)
+        r = X[:, J:] - alpha * noisy.sum(1, keepdim=True) - beta * X[:, :J].sum(1, keepdim=True)
         return torch.cat([D[:, :J] + beta * _coupling(sigma, gamma_x, var) * r, D[:, J:] - _coupling(sigma, gamma_y, var) * r], 1)
-    x, g = _noise((n, J + 1, xI.shape[-1]), st.sigma_max, seed, model.device)
-    X = model.to_audio(st.run(denoise, x, _in_audio(model, callback), g, progress_bar))
+    x, g = _noise((n + track_noise, J + 1, xI.shape[-1]), st.sigma_max, seed, model.device)
+    cb = _in_audio(model, callback)
+    X = st.run(denoise, x, _without_twin(cb) if track_noise else cb, g, progress_bar)
+    X = model.to_audio(X[:-1] if track_noise else X)
     gen = {p: X[:, j] for j, p in enumerate(generate)}
     return dict(sources={**{p: xI[:, i] for i, p in enumerate(given)}, **gen}, mix=xI.sum(1) + X[:, :J].sum(1), y=X[:, J])
 

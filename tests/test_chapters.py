@@ -4,6 +4,7 @@ import importlib.util
 from pathlib import Path
 import pytest
 from gensep.cli import list_chapters, run_chapter
+from gensep.core import GensepError
 
 HERE = Path(__file__).parent
 
@@ -42,3 +43,9 @@ def test_results_chapter_one_setting_and_a_gamma_sweep(tmp_path):
     assert s['settings'] == ['slakh'] and s['map_gamma'] == [0.1, 0.5] and set(s['instglow_seconds']) == {
         'slakh_gamma0', 'slakh_gamma0.1', 'slakh_gamma0.5'}
     assert (work / 'gamma_sweep.png').stat().st_size > 10_000 and not (work / 'stems').exists()
+
+
+def test_training_chapter_hands_gate_net_to_the_model(tmp_path):
+    "`gate_net` reaches the model's config: the ci profile has no gate for a net to correct, so gate_net=3 is refused there."
+    with pytest.raises(GensepError, match=r"DiffusionError: gate_net=3 .*needs skip_gate=True"):
+        run_chapter('training_on_mixtures', tmp_path, profile='ci', data_dir=str(tmp_path / 'unused'), gate_net=3)
