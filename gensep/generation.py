@@ -116,14 +116,18 @@ def _coupling(sigma, gamma: float, noise_var: float) -> float:
     s2 = float(sigma) ** 2
     return 0.0 if math.isinf(gamma) else s2 / (gamma ** 2 + noise_var * s2)
 
-def _twin_levels(Z: torch.Tensor) -> torch.Tensor:
-    "The noise level of each row of the sampler's noise twin Z (R, T): its RMS (R,)."
-    return Z.square().mean(-1).sqrt()
-
-def _without_twin(callback):
-    "`callback` seeing the sampler state without its last item, the noise twin."
-    if callback is None: return None
-    return lambda info: callback({**info, **{k: info[k][:-1] for k in ('x', 'denoised') if k in info}})
+def _sample_tied(model: DiffusionModel, stack: GuidedStack, tie: Callable, shape: tuple, st: SamplerSettings, seed, callback,
+                 progress_bar: bool, track_noise: bool) -> torch.Tensor:
+    "Sample a stack of shape (n, rows, T) from noise with denoiser tie(D, X, sigma), D the stack's estimates, and return it as audio. With `track_noise` the batch holds one more item, the noise twin: pure noise that the sampler moves like the others but whose estimates are 0, so it carries exactly the noise they carry; each row's denoiser is told its twin's RMS instead of sigma."
+    def denoise(X, sigma):
+        if not track_noise: return tie(stack(X, sigma), X, sigma)
+        return tie(torch.cat([stack(X[:-1], X[-1].square().mean(-1).sqrt()), torch.zeros_like(X[-1:])]), X, sigma)
+    x, g = _noise((shape[0] + track_noise, *shape[1:]), st.sigma_max, seed, model.device)
+    cb = _in_audio(model, callback)
+    if track_noise and cb is not None:   # callbacks see the real items only
+        cb = (lambda f: lambda info: f({**info, **{k: info[k][:-1] for k in ('x', 'denoised') if k in info}}))(cb)
+    X = st.run(denoise, x, cb, g, progress_bar)
+    return model.to_audio(X[:-1] if track_noise else X)
 
 def _check_gammas(*gammas):
     for g in gammas:
@@ -146,14 +150,10 @@ def generate_total(model: DiffusionModel, prompts: Sequence[str] = ('Bass', 'Dru
     if K < 2: raise GenerationError("total generation needs at least two prompts (use generate for one)")
     negs = [_negative(model, p, 'seed') for p in prompts] if negatives == 'seed' else list(negatives or [None] * K)
     stack = GuidedStack(model, [*prompts, _all_labels(model, prompts)], [*negs, None], w, rescale=rescale)
-    def denoise(X, sigma):                                     # X (n [+1: the noise twin], K+1, T): sources, then the mixture
-        D = torch.cat([stack(X[:-1], _twin_levels(X[-1])), torch.zeros_like(X[-1:])]) if track_noise else stack(X, sigma)
+    def tie(D, X, sigma):                                      # X (n, K+1, T): sources, then the mixture
         r = X[:, K:] - X[:, :K].sum(1, keepdim=True)
         return torch.cat([D[:, :K] + _coupling(sigma, gamma_x, K + 1) * r, D[:, K:] - _coupling(sigma, gamma_y, K + 1) * r], 1)
-    x, g = _noise((n + track_noise, K + 1, round(seconds * model.sample_rate)), st.sigma_max, seed, model.device)
-    cb = _in_audio(model, callback)
-    X = st.run(denoise, x, _without_twin(cb) if track_noise else cb, g, progress_bar)
-    X = model.to_audio(X[:-1] if track_noise else X)
+    X = _sample_tied(model, stack, tie, (n, K + 1, round(seconds * model.sample_rate)), st, seed, callback, progress_bar, track_noise)
     return dict(sources={p: X[:, k] for k, p in enumerate(prompts)}, mix=X[:, :K].sum(1), y=X[:, K])
 
 # %% ../nbs/23_generation.ipynb #59c45cc3
@@ -176,15 +176,11 @@ def accompany(model: DiffusionModel, given: Mapping[str, torch.Tensor],   # {pro
     var = 1 + alpha ** 2 * I + beta ** 2 * J
     g_given = torch.Generator(device='cpu').manual_seed((seed or 0) + 1)
     uG = torch.cat([uI, torch.zeros_like(uI[:1])]) if track_noise else uI   # the noise twin's given sources: silence
-    def denoise(X, sigma):                                     # X (n [+1: the noise twin], J+1, T): generated sources, then the mixture
+    def tie(D, X, sigma):                                      # X (n, J+1, T): generated sources, then the mixture
         noisy = uG + float(sigma) * torch.randn(uG.shape, generator=g_given).to(uG.device)
-        D = torch.cat([stack(X[:-1], _twin_levels(X[-1])), torch.zeros_like(X[-1:])]) if track_noise else stack(X, sigma)
         r = X[:, J:] - alpha * noisy.sum(1, keepdim=True) - beta * X[:, :J].sum(1, keepdim=True)
         return torch.cat([D[:, :J] + beta * _coupling(sigma, gamma_x, var) * r, D[:, J:] - _coupling(sigma, gamma_y, var) * r], 1)
-    x, g = _noise((n + track_noise, J + 1, xI.shape[-1]), st.sigma_max, seed, model.device)
-    cb = _in_audio(model, callback)
-    X = st.run(denoise, x, _without_twin(cb) if track_noise else cb, g, progress_bar)
-    X = model.to_audio(X[:-1] if track_noise else X)
+    X = _sample_tied(model, stack, tie, (n, J + 1, xI.shape[-1]), st, seed, callback, progress_bar, track_noise)
     gen = {p: X[:, j] for j, p in enumerate(generate)}
     return dict(sources={**{p: xI[:, i] for i, p in enumerate(given)}, **gen}, mix=xI.sum(1) + X[:, :J].sum(1), y=X[:, J])
 
