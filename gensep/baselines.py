@@ -18,7 +18,8 @@ from .metrics import ACCOMPANIMENT, METRICS, evaluate
 
 # %% auto #0
 __all__ = ['TOY_SOURCES', 'Separator', 'SeparationError', 'needs_references', 'toy_stems', 'toy_folder', 'MixtureFloor',
-           'OracleMask', 'kl_divergence', 'kl_nmf', 'NMFSeparator', 'with_accompaniment', 'run_separator']
+           'OracleMask', 'kl_divergence', 'kl_nmf', 'NMFSeparator', 'nmf_baseline', 'with_accompaniment',
+           'run_separator']
 
 # %% ../nbs/05_baselines.ipynb #37f19eda
 @runtime_checkable
@@ -195,6 +196,44 @@ def separate(self: NMFSeparator, mixture: torch.Tensor, sources: Sequence[str] |
     _, H = kl_nmf(V[None], Wall, H0, int(iters or cfg['iters']), update_W=False)
     est = _mask_mixture(mixture.to(dev).float(), W @ H[0].reshape(S, K, -1), power or cfg['power'], cfg['n_fft'], cfg['hop'])
     return {s: e.to(mixture.device) for s, e in zip(sources, est)}
+
+# %% ../nbs/05_baselines.ipynb #4b2c9d55
+def _tracks_fingerprint(tracks) -> str:
+    "A short hash of the audio files of `tracks` (track, file name, size, first 64 KiB): changes when the data does."
+    import hashlib
+    from gensep.data import _audio_files
+    h = hashlib.sha1()
+    for t in tracks:
+        for f in sorted(_audio_files(t.path)):
+            h.update(f"{t.split}/{t.name}/{f.name}:{f.stat().st_size}".encode())
+            with open(f, 'rb') as fh: h.update(fh.read(65536))
+    return h.hexdigest()[:16]
+
+def nmf_baseline(tracks: Sequence, setting,  # training tracks (`gensep.data.Track`) and a setting name or `Setting`
+                 components: int | None = None, iters: int | None = None, seed: int = 0,
+                 load_from: str | Path | None = None,  # a folder `save_to` wrote: loaded (and checked) instead of fitting
+                 save_to: str | Path | None = None) -> NMFSeparator:  # save the fitted baseline here, with its fingerprint
+    "The KL-NMF baseline of `setting`'s sources fitted on the isolated stems of `tracks`, or loaded from `load_from`."
+    from gensep.data import get_setting
+    from gensep.core import save_checkpoint, load_checkpoint
+    setting = get_setting(setting); tracks = list(tracks)
+    if not tracks: raise SeparationError("NMF: no training tracks given")
+    want = dict(sources=list(setting.sources), components=int(components or get_profile().nmf['components']),
+                iters=int(iters or get_profile().nmf['iters']), seed=int(seed), train=_tracks_fingerprint(tracks))
+    if load_from is not None:
+        nmf = load_checkpoint(load_from)
+        if not isinstance(nmf, NMFSeparator): raise SeparationError(f"{load_from}: holds a {type(nmf).__name__}, not an NMF baseline")
+        have = dict(sources=nmf.sources, components=nmf.config['components'], iters=nmf.config['iters'],
+                    seed=nmf.meta.get('seed'), train=nmf.meta.get('train'))
+        if diff := [k for k in want if have[k] != want[k]]:
+            raise SeparationError(f"{load_from}: this NMF baseline does not match: " + '; '.join(
+                f"{k} {have[k]} (wanted {want[k]})" if k != 'train' else f"fitted on other training files than these {len(tracks)} tracks" for k in diff))
+        return nmf
+    nmf = NMFSeparator(setting.sources, components=want['components'], iters=want['iters'])
+    nmf.fit({s: [t.source(s, setting) for t in tracks] for s in setting.sources}, seed=seed)
+    if save_to is not None: save_checkpoint(nmf, save_to, seed=want['seed'], train=want['train'], tracks=len(tracks), setting=setting.name)
+    return nmf
+
 
 # %% ../nbs/05_baselines.ipynb #8a2ab07e
 def with_accompaniment(stems: Mapping[str, torch.Tensor], vocals: str = 'vocals') -> dict[str, torch.Tensor]:

@@ -462,12 +462,13 @@ def _accompany(a):
 # stands for the output folder of an earlier chapter of the same run. At the ci profile (the test of the chain) the
 # sizes in DEMO_SIZES are left out, so every chapter keeps its own ci sizes (a few steps, short clips).
 DEMO = (('mini_slakh', dict(metrics='sdr_global,si_sdri')),
-        ('results', dict(data_dir='{mini_slakh}/data', steps=200, minutes=2.5, seconds=10.0, max_tracks=2, map_gamma=0.0, instglow_fast=True)),
+        ('results', dict(data_dir='{mini_slakh}/data', steps=200, minutes=2.5, seconds=10.0, max_tracks=2, map_gamma=0.0, instglow_fast=True,
+                     nmf_dir='{mini_slakh}/nmf')),
         ('nll_boxplots', dict(data_dir='{mini_slakh}/data', priors_dir='{results}/priors')),
         ('training_on_mixtures', dict(data_dir='{mini_slakh}/data', minutes=6.5, previews=4, gate_net=0)),
         ('generation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', clips=4, seconds=4.0, steps=40, w_sweep=[])),
         ('gmsdi_separation', dict(data_dir='{mini_slakh}/data', model_dir='{training_on_mixtures}/model', priors_dir='{results}/priors',
-                                  with_msdm=False, ws=[3.0], max_valid=2, test_excerpts=1, max_tracks=2)))
+                                  with_msdm=False, ws=[3.0], max_valid=2, test_excerpts=1, max_tracks=2, nmf_dir='{mini_slakh}/nmf')))
 DEMO_SIZES = ('steps', 'seconds', 'max_tracks', 'minutes', 'previews', 'clips', 'max_valid', 'test_excerpts')
 
 # Seconds per chapter, only for the "time left" line of the cpu demo, as measured on the 2-core Intel Xeon on

@@ -25,6 +25,10 @@ def test_demo_runs_and_writes_its_report(tmp_path):
     # the results chapter used the data rendered by the first chapter, and the NLL chapter the priors it trained
     assert not (out / '05_results' / 'data').exists() and not (out / '02_nll_boxplots' / 'priors').exists()
     assert 'instglow_mle' in (out / 'tables' / '05_results_table_sdr_slakh.csv').read_text()
+    # chapters 5 and 8 loaded the NMF baselines chapter 1 fitted on the same data instead of fitting them again
+    assert (out / '01_mini_slakh' / 'nmf' / 'slakh' / 'model.safetensors').is_file()
+    assert 'NMF, slakh: loaded from' in (out / '05_results.ipynb').read_text() and 'NMF, musdb: loaded from' in (out / '05_results.ipynb').read_text()
+    assert 'NMF: loaded from' in (out / '08_gmsdi_separation.ipynb').read_text()
     # plots are copied next to the report and shown in it; the separated stems are pointed to
     plots = {p.name for p in (out / 'plots').iterdir()}
     assert {'05_results_table_sdr.png', '02_nll_boxplots_nll_boxplot.png'} <= plots, plots
