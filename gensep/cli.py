@@ -472,8 +472,8 @@ DEMO = (('mini_slakh', dict(metrics='sdr_global,si_sdri')),
 DEMO_SIZES = ('steps', 'seconds', 'max_tracks', 'minutes', 'previews', 'clips', 'max_valid', 'test_excerpts')
 
 # Seconds per chapter, only for the "time left" line of the cpu demo, as measured on the 2-core Intel Xeon on
-# 2026-12-05 by the demo with the gate alone (results/cpu_demo/README.md, `*_xeon_gate*`).
-DEMO_SECONDS = dict(mini_slakh=120, results=602, nll_boxplots=39, training_on_mixtures=423, generation=273, gmsdi_separation=300)
+# 2026-12-06 by the demo that fits NMF once (results/cpu_demo/README.md, `*_xeon_nmf*`).
+DEMO_SECONDS = dict(mini_slakh=159, results=533, nll_boxplots=43, training_on_mixtures=426, generation=328, gmsdi_separation=265)
 
 def _clock(s: float) -> str: return f"{int(s) // 60}:{int(s) % 60:02d}"
 
