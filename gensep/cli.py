@@ -452,8 +452,8 @@ def _accompany(a):
 
 # %% ../nbs/90_cli.ipynb #5057df72
 # The demo's chapters, in order, with the parameters that fit the whole job in 35 minutes on a 2-core CPU: the
-# priors get a short training run (200 steps or 2.5 minutes each, whichever ends first, so that a slower machine
-# still fits) and InstGlow separates 10 s excerpts of two test tracks at
+# priors get a short training run (200 steps or 2.25 minutes each, whichever ends first, so that a slower machine
+# still fits), the NMF baselines are fitted once (chapter 1) and loaded by chapters 5 and 8, and InstGlow separates 10 s excerpts of two test tracks at
 # `gensep separate --fast`'s setting; GMSDI's diffusion model trains for 6.5 minutes, generates a few clips and
 # separates two test excerpts beside InstGlow at the paper's setting (without the MSDM baseline, whose four models
 # would not fit). The diffusion model keeps the skip path's gate but not its learned net (`gate_net=0`): in 6.5 minutes
@@ -462,7 +462,7 @@ def _accompany(a):
 # stands for the output folder of an earlier chapter of the same run. At the ci profile (the test of the chain) the
 # sizes in DEMO_SIZES are left out, so every chapter keeps its own ci sizes (a few steps, short clips).
 DEMO = (('mini_slakh', dict(metrics='sdr_global,si_sdri')),
-        ('results', dict(data_dir='{mini_slakh}/data', steps=200, minutes=2.5, seconds=10.0, max_tracks=2, map_gamma=0.0, instglow_fast=True,
+        ('results', dict(data_dir='{mini_slakh}/data', steps=200, minutes=2.25, seconds=10.0, max_tracks=2, map_gamma=0.0, instglow_fast=True,
                      nmf_dir='{mini_slakh}/nmf')),
         ('nll_boxplots', dict(data_dir='{mini_slakh}/data', priors_dir='{results}/priors')),
         ('training_on_mixtures', dict(data_dir='{mini_slakh}/data', minutes=6.5, previews=4, gate_net=0)),
