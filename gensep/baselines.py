@@ -4,7 +4,7 @@
 
 # %% ../nbs/05_baselines.ipynb #4bf2ff58
 from __future__ import annotations
-import math
+import hashlib, math
 from pathlib import Path
 from typing import Iterable, Mapping, Protocol, Sequence, runtime_checkable
 import pandas as pd
@@ -12,9 +12,10 @@ import torch
 import torch.nn.functional as F
 from fastcore.basics import patch
 from torch import nn
-from .core import GensepError, checkpointable, get_device, get_profile, progress
+from .core import GensepError, checkpointable, get_device, get_profile, progress, save_checkpoint, load_checkpoint
 from .audio import SAMPLE_RATE, N_FFT, HOP, stft, istft, save_audio
 from .metrics import ACCOMPANIMENT, METRICS, evaluate
+from .data import get_setting, _audio_files
 
 # %% auto #0
 __all__ = ['TOY_SOURCES', 'Separator', 'SeparationError', 'needs_references', 'toy_stems', 'toy_folder', 'MixtureFloor',
@@ -200,8 +201,6 @@ def separate(self: NMFSeparator, mixture: torch.Tensor, sources: Sequence[str] |
 # %% ../nbs/05_baselines.ipynb #4b2c9d55
 def _tracks_fingerprint(tracks) -> str:
     "A short hash of the audio files of `tracks` (track, file name, size, first 64 KiB): changes when the data does."
-    import hashlib
-    from gensep.data import _audio_files
     h = hashlib.sha1()
     for t in tracks:
         for f in sorted(_audio_files(t.path)):
@@ -214,8 +213,6 @@ def nmf_baseline(tracks: Sequence, setting,  # training tracks (`gensep.data.Tra
                  load_from: str | Path | None = None,  # a folder `save_to` wrote: loaded (and checked) instead of fitting
                  save_to: str | Path | None = None) -> NMFSeparator:  # save the fitted baseline here, with its fingerprint
     "The KL-NMF baseline of `setting`'s sources fitted on the isolated stems of `tracks`, or loaded from `load_from`."
-    from gensep.data import get_setting
-    from gensep.core import save_checkpoint, load_checkpoint
     setting = get_setting(setting); tracks = list(tracks)
     if not tracks: raise SeparationError("NMF: no training tracks given")
     want = dict(sources=list(setting.sources), components=int(components or get_profile().nmf['components']),
