@@ -216,7 +216,8 @@ def nmf_baseline(tracks: Sequence, setting,  # training tracks (`gensep.data.Tra
     setting = get_setting(setting); tracks = list(tracks)
     if not tracks: raise SeparationError("NMF: no training tracks given")
     want = dict(sources=list(setting.sources), components=int(components or get_profile().nmf['components']),
-                iters=int(iters or get_profile().nmf['iters']), seed=int(seed), train=_tracks_fingerprint(tracks))
+                iters=int(iters or get_profile().nmf['iters']), seed=int(seed))
+    if load_from is not None or save_to is not None: want['train'] = _tracks_fingerprint(tracks)   # reads the files' heads
     if load_from is not None:
         nmf = load_checkpoint(load_from)
         if not isinstance(nmf, NMFSeparator): raise SeparationError(f"{load_from}: holds a {type(nmf).__name__}, not an NMF baseline")

@@ -123,9 +123,9 @@ def _sample_tied(model: DiffusionModel, stack: GuidedStack, tie: Callable, shape
         if not track_noise: return tie(stack(X, sigma), X, sigma)
         return tie(torch.cat([stack(X[:-1], X[-1].square().mean(-1).sqrt()), torch.zeros_like(X[-1:])]), X, sigma)
     x, g = _noise((shape[0] + track_noise, *shape[1:]), st.sigma_max, seed, model.device)
-    cb = _in_audio(model, callback)
-    if track_noise and cb is not None:   # callbacks see the real items only
-        cb = (lambda f: lambda info: f({**info, **{k: info[k][:-1] for k in ('x', 'denoised') if k in info}}))(cb)
+    audio_cb = _in_audio(model, callback)
+    def real_items(info): return audio_cb({**info, **{k: info[k][:-1] for k in ('x', 'denoised') if k in info}})
+    cb = real_items if track_noise and audio_cb is not None else audio_cb   # callbacks never see the twin
     X = st.run(denoise, x, cb, g, progress_bar)
     return model.to_audio(X[:-1] if track_noise else X)
 
