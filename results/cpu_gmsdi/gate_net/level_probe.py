@@ -7,6 +7,8 @@ STEMS: e.g. bass,piano. SETTINGS: ';'-separated w:rescale[:negative] triples, e.
 CLIPS clips of 4 s per stem and setting (default 4), ADPM2 with STEPS steps (default 50), generation seed 0.
 Prints per stem and setting the median level (dBFS) and the frame-level spread (10th to 90th percentile of 0.1 s
 frames, dB) of the generated clips, and the same for real test clips of the stem.
+`../w_sweep.py` sweeps w and rescale too, for all four stems and with Frechet distances, but without the frame
+spread; this probe adds the spread and picks the stems.
 """
 import sys, time
 import numpy as np
