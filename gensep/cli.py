@@ -358,7 +358,7 @@ def _add_sampling(p, steps_default=None):
     p.add_argument('--w', type=float, default=3.0, help='guidance scale (1: none; the paper\'s w is this minus 1)')
     p.add_argument('--negative', default=None, help="negative prompt for every source, or 'seed' (the paper's per-stem choice)")
     p.add_argument('--rescale', type=float, default=None, help="guidance rescale, 0 to 1: pulls the guided output's level towards the "
-                   "conditional one's (default: gensep.generation.DEFAULT_RESCALE, 0.7; 0: the paper's plain guidance)")
+                   "conditional one's (default: 0 for one source without --negative, else 0.7: gensep.generation.default_rescale; 0: the paper's plain guidance)")
     p.add_argument('--steps', type=int, default=steps_default, help='sampler steps (default: 100)')
     p.add_argument('--sampler', default='adpm2', help='adpm2 | euler | heun')
     p.add_argument('--s-churn', type=float, default=0.0, help='euler/heun: stochasticity')
@@ -390,10 +390,10 @@ def _sampling(a):
     "Model, sampler settings and negative prompts of a generate/accompany command (checked before any work)."
     import torch
     from gensep.diffusion import check_rescale, load_diffusion
-    from gensep.generation import DEFAULT_RESCALE, SamplerSettings, model_labels
+    from gensep.generation import SamplerSettings, model_labels
     from gensep.samplers import get_sampler
     if a.n < 1: raise GensepError(f"--n {a.n}: generate at least one example")
-    a.rescale = check_rescale(DEFAULT_RESCALE if a.rescale is None else a.rescale)
+    if a.rescale is not None: check_rescale(a.rescale)   # None: generation's default for the request (_generate, _accompany)
     get_sampler(a.sampler)
     check_out_dir(a.out, a.force)
     model = load_diffusion(a.model, device=a.device)
@@ -417,10 +417,11 @@ def _write_generation(a, model, res: dict, given: list, info: dict):
     return out, levels
 
 def _generate(a):
-    from gensep.generation import DEFAULT_GAMMA_Y, generate, generate_total
+    from gensep.generation import DEFAULT_GAMMA_Y, default_rescale, generate, generate_total
     model, st, labels = _sampling(a)
     a.gamma_y = DEFAULT_GAMMA_Y if a.gamma_y is None else a.gamma_y
     prompts = _source_prompts(a.prompt, labels)
+    a.rescale = default_rescale(a.negative, len(prompts)) if a.rescale is None else a.rescale
     t0 = time.time()
     if len(prompts) == 1:
         x = generate(model, prompts[0], a.n, a.seconds, a.w, a.negative, st, a.seed, rescale=a.rescale)
@@ -436,12 +437,13 @@ def _generate(a):
 
 def _accompany(a):
     from gensep.audio import load_audio
-    from gensep.generation import accompany
+    from gensep.generation import DEFAULT_RESCALE, accompany
     from gensep.conditioning import format_prompt, parse_prompt
     model, st, labels = _sampling(a)
     given = format_prompt(parse_prompt(a.given.replace(';', ','), labels), labels)
     gen = _source_prompts(a.generate.replace(',', ', '), labels)
     x = load_audio(a.mix, sr=model.sample_rate)
+    a.rescale = DEFAULT_RESCALE if a.rescale is None else a.rescale
     t0 = time.time()
     res = accompany(model, {given: x}, gen, a.n, a.w, a.negative if a.negative == 'seed' else ([a.negative] * len(gen) if a.negative else None),
                     gamma_y=a.gamma_y, settings=st, seed=a.seed, rescale=a.rescale)

@@ -19,9 +19,9 @@ from .diffusion import DiffusionModel, check_rescale, pad_cond
 from .samplers import get_sampler, karras_sigmas, SAMPLERS
 
 # %% auto #0
-__all__ = ['SEED_NEGATIVES', 'DEFAULT_GAMMA_Y', 'DEFAULT_RESCALE', 'GenerationError', 'GuidedStack', 'SamplerSettings',
-           'model_labels', 'generate', 'source_prompts', 'generate_total', 'accompany', 'real_clips',
-           'GenerationPreview', 'bench_generation']
+__all__ = ['SEED_NEGATIVES', 'DEFAULT_GAMMA_Y', 'DEFAULT_RESCALE', 'PLAIN_RESCALE', 'GenerationError', 'GuidedStack',
+           'default_rescale', 'SamplerSettings', 'model_labels', 'generate', 'source_prompts', 'generate_total',
+           'accompany', 'real_clips', 'GenerationPreview', 'bench_generation']
 
 # %% ../nbs/23_generation.ipynb #bf0b3398
 class GenerationError(GensepError, ValueError):
@@ -53,7 +53,12 @@ class GuidedStack:
 # %% ../nbs/23_generation.ipynb #27fd0fd7
 SEED_NEGATIVES = {'bass': 'Drums, Guitar, Piano', 'drums': 'Bass', 'guitar': 'Bass, Drums', 'piano': 'Bass, Drums'}
 DEFAULT_GAMMA_Y = 0.0   # total generation: how tightly the sampled mixture follows the sum of its sources (0: exactly; the paper's inf: not at all); why: results/cpu_gmsdi/mix_prompt/
-DEFAULT_RESCALE = 0.7   # guidance rescale of generate, generate_total and accompany (0: the paper's plain guidance); why: results/cpu_gmsdi/HISTORY.md, "Guidance rescale"
+DEFAULT_RESCALE = 0.7   # guidance rescale with a negative prompt, and of generate_total and accompany (0: the paper's plain guidance); why: results/cpu_gmsdi/HISTORY.md, "Guidance rescale"
+PLAIN_RESCALE = 0.0     # guidance rescale of one source guided against the null embedding (generate without a negative prompt); why: results/cpu_gmsdi/gate_net/README.md, "Rescale by mode"
+
+def default_rescale(negative: str | None = None, sources: int = 1) -> float:
+    "The guidance rescale generation uses unless told: `PLAIN_RESCALE` for one source without a negative prompt, else `DEFAULT_RESCALE`."
+    return PLAIN_RESCALE if sources == 1 and not negative else DEFAULT_RESCALE
 
 @dataclass
 class SamplerSettings:
@@ -96,10 +101,11 @@ def model_labels(model: DiffusionModel) -> tuple[str, ...]:
 def generate(model: DiffusionModel, prompt: str, n: int = 1, seconds: float = 4.0, w: float = 3.0,
              negative: str | None = None,                  # a prompt to guide away from; 'seed': the paper's choice
              settings: SamplerSettings | None = None, seed: int | None = 0, callback=None, progress_bar: bool = False,
-             rescale: float = DEFAULT_RESCALE) -> torch.Tensor:   # guidance rescale (DiffusionModel.guided_denoise); 0: plain
+             rescale: float | None = None) -> torch.Tensor:   # guidance rescale (DiffusionModel.guided_denoise); 0: plain; None: default_rescale
     "`n` signals (n, T) at model.sample_rate sampled for `prompt` with guidance `w` (1: none)."
     st = settings or SamplerSettings()
     neg = _negative(model, prompt, negative)
+    rescale = default_rescale(neg) if rescale is None else rescale
     x, g = _noise((n, 1, round(seconds * model.sample_rate)), st.sigma_max, seed, model.device)
     return model.to_audio(st.run(GuidedStack(model, [prompt], [neg], w, rescale=rescale), x, _in_audio(model, callback), g, progress_bar)[:, 0])
 
@@ -143,10 +149,11 @@ def generate_total(model: DiffusionModel, prompts: Sequence[str] = ('Bass', 'Dru
                    seconds: float = 4.0, w: float = 3.0,
                    negatives: Sequence[str | None] | str | None = None,   # one per prompt, or 'seed'
                    gamma_x: float = 0.0, gamma_y: float = DEFAULT_GAMMA_Y, settings: SamplerSettings | None = None,
-                   seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float = DEFAULT_RESCALE,
+                   seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float | None = None,
                    track_noise: bool = True) -> dict:   # tell each denoiser the noise its signal carries (a noise twin tracks it); False: sigma, as the paper
     "K coherent sources for `prompts` and their mixture: {'sources': {prompt: (n, T)}, 'mix': sum (n, T), 'y': sampled mixture (n, T)}."
     _check_gammas(gamma_x, gamma_y); st = settings or SamplerSettings(); K = len(prompts)
+    rescale = DEFAULT_RESCALE if rescale is None else rescale
     if K < 2: raise GenerationError("total generation needs at least two prompts (use generate for one)")
     negs = [_negative(model, p, 'seed') for p in prompts] if negatives == 'seed' else list(negatives or [None] * K)
     stack = GuidedStack(model, [*prompts, _all_labels(model, prompts)], [*negs, None], w, rescale=rescale)
@@ -161,10 +168,11 @@ def accompany(model: DiffusionModel, given: Mapping[str, torch.Tensor],   # {pro
               generate: Sequence[str], n: int = 1, w: float = 3.0,
               negatives: Sequence[str | None] | str | None = None, alpha: float = 1.0, beta: float = 1.0,
               gamma_x: float = 0.0, gamma_y: float = 0.0, settings: SamplerSettings | None = None,
-              seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float = DEFAULT_RESCALE,
+              seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float | None = None,
               track_noise: bool = True) -> dict:   # as in generate_total
     "Sources for the `generate` prompts that accompany `given`: {'sources': {prompt: (n, T)}, 'mix': given + generated (n, T), 'y': (n, T)}."
     _check_gammas(gamma_x, gamma_y); st = settings or SamplerSettings()
+    rescale = DEFAULT_RESCALE if rescale is None else rescale
     if not given or not generate: raise GenerationError("accompany needs given sources and prompts to generate")
     xs = [torch.as_tensor(v, dtype=torch.float32) for v in given.values()]
     if len({v.shape[-1] for v in xs}) != 1: raise GenerationError(f"the given sources differ in length: {[v.shape[-1] for v in xs]}")

@@ -23,7 +23,7 @@ from .baselines import with_accompaniment
 from .glow import GlowPrior, MODEL_BINS
 from .instglow import InstGlow, Trajectory
 from .diffusion import DiffusionModel
-from .generation import DEFAULT_RESCALE, SamplerSettings, generate, generate_total, model_labels, source_prompts
+from .generation import DEFAULT_RESCALE, SamplerSettings, default_rescale, generate, generate_total, model_labels, source_prompts
 from .frechet import level_dbfs
 from .samplers import SAMPLERS
 
@@ -259,7 +259,7 @@ class GenerationPanel:
 @patch
 def run(self: GenerationPanel, prompt: str, negative: str | None = None, w: float = 3.0, steps: int | None = None,
         s_churn: float = 0.0, sampler: str = 'adpm2', seconds: float | None = None, seed: int = 0,
-        rescale: float = DEFAULT_RESCALE) -> GenerationResult:
+        rescale: float | None = None) -> GenerationResult:   # None: default_rescale for the request
     "Generate the sources `prompt` asks for (coherently when several) and their mix."
     prompts = source_prompts(prompt, self.labels)
     negative = (negative or '').strip() or None
@@ -268,6 +268,7 @@ def run(self: GenerationPanel, prompt: str, negative: str | None = None, w: floa
     if steps < 1: raise PanelError(f"steps must be >= 1, got {steps}")
     st = SamplerSettings(sampler, steps, options=dict(s_churn=s_churn) if s_churn and sampler != 'adpm2' else {})
     sec = seconds or self.seconds; t0 = time.time()
+    rescale = default_rescale(negative, len(prompts)) if rescale is None else rescale
     if len(prompts) == 1:
         x = generate(self.model, prompts[0], 1, sec, w, negative, st, seed, rescale=rescale)[0].cpu(); src, mix = {prompts[0]: x}, x
     else:
@@ -313,12 +314,13 @@ def players(self: GenerationPanel, result: GenerationResult):
 # %% ../nbs/13_widgets.ipynb #6c5d5e06
 @patch
 def widget(self: GenerationPanel) -> W.VBox:
-    "The ipywidgets UI: prompt, negative prompt, w, rescale, steps, s_churn, sampler, seconds, Generate, and an output area."
+    "The ipywidgets UI: prompt, negative prompt, w, rescale (auto: `default_rescale`), steps, s_churn, sampler, seconds, Generate, and an output area."
     ui = SimpleNamespace(
         prompt=W.Text(value=self.prompt, description='prompt', placeholder="Bass, Drums  or  Bass, Drums; Piano"),
         negative=W.Text(value='', description='negative', placeholder="e.g. Bass, or 'seed'"),
         w=W.FloatSlider(value=3.0, min=0.0, max=15.0, step=0.5, description='w (guidance)', continuous_update=False),
-        rescale=W.FloatSlider(value=DEFAULT_RESCALE, min=0.0, max=1.0, step=0.1, description='rescale', continuous_update=False),
+        rescale=W.FloatSlider(value=DEFAULT_RESCALE, min=0.0, max=1.0, step=0.1, description='rescale', continuous_update=False, disabled=True),
+        rescale_auto=W.Checkbox(value=True, description='auto rescale', indent=False, layout=W.Layout(width='120px')),
         steps=W.IntSlider(value=self.steps, min=1, max=max(300, self.steps), description='steps', continuous_update=False),
         s_churn=W.FloatSlider(value=0.0, min=0.0, max=40.0, step=1.0, description='s_churn', continuous_update=False),
         sampler=W.Dropdown(options=list(SAMPLERS), value='adpm2', description='sampler'),
@@ -326,8 +328,9 @@ def widget(self: GenerationPanel) -> W.VBox:
         seed=W.IntText(value=0, description='seed'),
         run=W.Button(description='Generate', button_style='primary', icon='music'), out=W.Output())
     ui.run.on_click(lambda _: self.on_generate(ui))
+    ui.rescale_auto.observe(lambda ch: setattr(ui.rescale, 'disabled', ch['new']), names='value')   # auto: the slider shows what was used
     self.ui = ui
-    return W.VBox([W.HBox([ui.prompt, ui.negative]), W.HBox([ui.w, ui.rescale]), W.HBox([ui.steps, ui.s_churn]),
+    return W.VBox([W.HBox([ui.prompt, ui.negative]), W.HBox([ui.w, ui.rescale, ui.rescale_auto]), W.HBox([ui.steps, ui.s_churn]),
                    W.HBox([ui.sampler, ui.seconds]), W.HBox([ui.seed, ui.run]), ui.out])
 
 @patch
@@ -340,10 +343,10 @@ def on_generate(self: GenerationPanel, ui: SimpleNamespace | None = None) -> Gen
     with ui.out:
         ui.out.clear_output(wait=True); ui.run.disabled = True
         try: res = self.run(ui.prompt.value, ui.negative.value, ui.w.value, ui.steps.value, ui.s_churn.value, ui.sampler.value,
-                            ui.seconds.value, ui.seed.value, rescale=ui.rescale.value)
+                            ui.seconds.value, ui.seed.value, rescale=None if ui.rescale_auto.value else ui.rescale.value)
         except GensepError as e: self.message = str(e); print(f'cannot generate: {e}'); return None
         finally: ui.run.disabled = False
-        self.message = None
+        self.message = None; ui.rescale.value = res.rescale
         print(f"{', '.join(res.prompts)}: {res.settings.steps} {res.settings.sampler} steps in {res.seconds:.1f} s")
         display(self.levels(res).round(1)); display(self.figure(res))
         display(self.players(res))

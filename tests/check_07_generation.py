@@ -3,7 +3,7 @@ import json
 import numpy as np
 import pandas as pd
 from gensep.core import load_checkpoint
-from gensep.generation import DEFAULT_RESCALE
+from gensep.generation import DEFAULT_RESCALE, PLAIN_RESCALE
 
 LABELS = ['bass', 'drums', 'guitar', 'piano']
 
@@ -27,7 +27,8 @@ def check(work):
         assert train.own_class_closest[l] == (train.closest[l] == l) == (train.loc[l, f'fd_to_{l}'] == train.loc[l, [f'fd_to_{k}' for k in LABELS]].min())
     s = json.loads((work / 'summary.json').read_text())
     assert s['profile'] == 'ci' and np.isfinite(s['coherence_rel_error']) and s['seconds_per_10s_single'] > 0, s
-    assert s['rescale'] == DEFAULT_RESCALE, s                 # generation's default guidance rescale, recorded
+    assert s['rescale'] == {'single': PLAIN_RESCALE, 'single with negative prompt': DEFAULT_RESCALE,   # generation's default
+                            'total and partial': DEFAULT_RESCALE}, s                                   # guidance rescales, recorded
     assert sorted(s['real_level_range_db']) == LABELS and all(                  # the summary's and the table's agree
         abs(s['real_level_range_db'][l] - float(single.query('stem == @l').real_level_range_db.iloc[0])) < 0.06 for l in LABELS), s
     assert s['train_clips_own_class_closest'] == {l: bool(train.own_class_closest[l]) for l in LABELS}, s

@@ -7,7 +7,7 @@ import torch
 import pytest
 import soundfile as sf
 from gensep.baselines import toy_folder
-from gensep.generation import DEFAULT_GAMMA_Y, DEFAULT_RESCALE
+from gensep.generation import DEFAULT_GAMMA_Y, DEFAULT_RESCALE, PLAIN_RESCALE
 
 GENSEP = str(Path(sys.executable).parent / 'gensep')
 
@@ -67,7 +67,7 @@ def test_generate_total_and_single(model, tmp_path):
     np.testing.assert_allclose(wavs['mix'][0], wavs['tones'][0] + wavs['bass'][0], atol=1e-5)
     info = json.loads((out / 'generation.json').read_text())
     assert info['prompts'] == ['Tones', 'Bass'] and info['w'] == 2 and set(info['level_dbfs'][0]) == {'tones', 'bass', 'mix'}
-    assert info['rescale'] == DEFAULT_RESCALE                  # generation's guidance rescale unless --rescale says otherwise
+    assert info['rescale'] == DEFAULT_RESCALE                  # a band's guidance rescale unless --rescale says otherwise
     assert info['gamma_y'] == DEFAULT_GAMMA_Y == 0.0            # the mixture follows the sources unless --gamma-y says otherwise
     r = gensep('generate', '--model', model / 'model', '--prompt', 'Tones, Bass', '--seconds', 0.5, '--steps', 4, '--gamma-y', 'inf', '--out', tmp_path / 'paper')
     assert r.returncode == 0, r.stderr
@@ -85,6 +85,10 @@ def test_generate_total_and_single(model, tmp_path):
         assert json.loads((tmp_path / f'rescale{phi}' / 'generation.json').read_text())['rescale'] == phi
     plain, rescaled = (sf.read(str(tmp_path / f'rescale{phi}' / 'tones.wav'))[0] for phi in (0, 1))
     assert np.isfinite(rescaled).all() and np.abs(rescaled - plain).max() > 1e-4
+    r = gensep('generate', '--model', model / 'model', '--prompt', 'Tones', '--seconds', 0.5, '--steps', 4, '--w', 8, '--out', tmp_path / 'single')
+    assert r.returncode == 0, r.stderr                          # one source without a negative prompt: plain guidance by default
+    assert json.loads((tmp_path / 'single' / 'generation.json').read_text())['rescale'] == PLAIN_RESCALE == 0.0
+    np.testing.assert_array_equal(sf.read(str(tmp_path / 'single' / 'tones.wav'))[0], plain)
 
 
 def test_accompany(model, tmp_path):
@@ -94,7 +98,8 @@ def test_accompany(model, tmp_path):
                '--steps', 4, '--out', tmp_path / 'acc')
     assert r.returncode == 0, r.stderr
     assert sorted(p.name for p in (tmp_path / 'acc').glob('*.wav')) == ['bass.wav', 'mix.wav', 'noise.wav', 'tones.wav']
-    assert json.loads((tmp_path / 'acc' / 'generation.json').read_text())['given'] == ['Bass']
+    info = json.loads((tmp_path / 'acc' / 'generation.json').read_text())
+    assert info['given'] == ['Bass'] and info['rescale'] == DEFAULT_RESCALE   # partial generation: rescaled guidance by default
 
 
 @pytest.mark.parametrize('args,msg', [
