@@ -184,6 +184,8 @@ def _add_train(sub):
     d.add_argument('--p-mean', type=float, default=None, help="EDM training noise: mean of ln(sigma) (default: the profile's, -3)")
     d.add_argument('--p-std', type=float, default=None, help="EDM training noise: standard deviation of ln(sigma) (default: the profile's, 1)")
     d.add_argument('--loss-emphasis', type=float, default=None, help="filter a of the training loss's error e[n] - a e[n-1], -1 < a < 1: > 0 weighs high frequencies more, < 0 low (default: the profile's)")
+    d.add_argument('--loss-audio', action=argparse.BooleanOptionalAction, default=None,
+                   help="train on the error taken back to audio (de-emphasised), which weighs the low band as one hears it, or not (DiffusionConfig.loss_audio; default: the profile's)")
     d.add_argument('--loss-quiet', type=float, default=None, help="weigh the training error per time-frequency bin by the noisy input's power^-p: p, 0 <= p <= 1 (default: the profile's)")
     d.add_argument('--sigma-data', type=float, default=None, help="EDM's assumed standard deviation of the data (default: the profile's, 0.2)")
     d.add_argument('--emphasis', type=float, default=None, help="diffuse pre-emphasised audio g (x[n] - a x[n-1]): a, 0 <= a < 1 (default: the profile's)")
@@ -234,7 +236,7 @@ def _train_diffusion(a):
     train = {k: v for k, v in dict(batch_size=a.batch_size, lr=a.lr, amp=a.precision).items() if v is not None}
     ints = lambda s, name: tuple(int(v) for v in s.split(',')) if s else None
     try: sizes = dict(patch=a.patch, channels=ints(a.channels, 'channels'), factors=ints(a.factors, 'factors'), upsample=a.upsample,
-                     loss_emphasis=a.loss_emphasis, loss_quiet=a.loss_quiet, filter_taps=a.filter_taps, skip_taps=a.skip_taps, skip_gate=a.skip_gate, gate_net=0 if a.gate_net is None and a.skip_gate is False else a.gate_net, stft=a.stft, sigma_data=a.sigma_data, level_input=a.level_input,
+                     loss_emphasis=a.loss_emphasis, loss_quiet=a.loss_quiet, loss_audio=a.loss_audio, filter_taps=a.filter_taps, skip_taps=a.skip_taps, skip_gate=a.skip_gate, gate_net=0 if a.gate_net is None and a.skip_gate is False else a.gate_net, stft=a.stft, sigma_data=a.sigma_data, level_input=a.level_input,
                      local_level=a.local_level,
                      p_mean=a.p_mean, p_std=a.p_std, emphasis=a.emphasis, emphasis_gain=a.emphasis_gain)
     except ValueError: raise GensepError(f"--channels/--factors must be comma-separated integers, got {a.channels!r} / {a.factors!r}") from None

@@ -60,6 +60,7 @@ class DiffusionConfig:
     loss_emphasis: float = 0.0           # training loss on the filtered error e[n] - a e[n-1], -1 < a < 1 (0: plain MSE; a > 0 weighs high frequencies more, a < 0 low); see `emphasise`
     level_input: bool = False            # give the UNet the noisy window's energy over the noise's, log(mean x^2 / sigma^2), through its embedding; see `input_level`
     local_level: int = 0                 # samples: give the UNet the local energy over the noise's, averaged over about this many samples around each patch, as an input channel (0: none); see `local_input_level`
+    loss_audio: bool = False             # the training error taken back to audio (`de_emphasis` of `emphasis`, white error keeping its power) before loss_emphasis and loss_quiet: errors weighed as one hears them, the low band up to (1 + a) / sqrt(1 - a^2) times more than in the model's domain
     loss_quiet: float = 0.0              # p: the training error weighted per time-frequency bin by the noisy input's power^-p (0: plain MSE); see `quiet_weighted_mse`
     emphasis: float = 0.0                # the model diffuses u[n] = emphasis_gain (x[n] - a x[n-1]) of the audio x (0: the audio itself); see `pre_emphasis`
     emphasis_gain: float = 1.0
@@ -500,12 +501,14 @@ def to_audio(self: DiffusionModel, u: torch.Tensor) -> torch.Tensor:
 # %% ../nbs/20_diffusion.ipynb #847b1a65
 @patch
 def _loss(self: DiffusionModel, x0: torch.Tensor, sigma: torch.Tensor, cond, noise: torch.Tensor, emphasis: float = 0.,
-          quiet: float = 0.) -> torch.Tensor:
-    "Per-item EDM loss |F(c_in x, c_noise) - (x0 - c_skip x) / c_out|^2 averaged over samples, x = x0 + sigma noise (error pre-emphasised by `emphasis`, weighted by `quiet_weighted_mse` with p = `quiet`)."
+          quiet: float = 0., audio: bool = False) -> torch.Tensor:
+    "Per-item EDM loss |F(c_in x, c_noise) - (x0 - c_skip x) / c_out|^2 averaged over samples, x = x0 + sigma noise (error taken back to audio with `audio`, then pre-emphasised by `emphasis`, weighted by `quiet_weighted_mse` with p = `quiet`)."
     c_skip, c_out, c_in, c_noise = (c[:, None] for c in edm_scalings(sigma, self.cfg.sigma_data))
     x = x0 + sigma[:, None] * noise
     out = self.net(c_in * x, c_noise[:, 0], *cond).float()
-    err = emphasise(out - (x0 - c_skip * x) / c_out, emphasis)
+    err, a = out - (x0 - c_skip * x) / c_out, self.cfg.emphasis
+    if audio and a: err = de_emphasis(err, a) * math.sqrt(1 - a * a)     # white error keeps its power
+    err = emphasise(err, emphasis)
     return quiet_weighted_mse(err, x, quiet) if quiet else err.pow(2).mean(1)
 
 @patch
@@ -521,13 +524,13 @@ def training_loss(self: DiffusionModel, batch: dict) -> dict:
     sigma = (self.cfg.p_mean + self.cfg.p_std * torch.randn(B, device=x0.device)).exp()
     drop = torch.rand(B, device=x0.device) < self.cfg.cond_dropout
     loss = self._loss(x0, sigma, self.drop_cond(self._cond_of(batch), drop), torch.randn_like(x0), self.cfg.loss_emphasis,
-                      self.cfg.loss_quiet)
+                      self.cfg.loss_quiet, self.cfg.loss_audio)
     return dict(loss=loss.mean(), dropped=drop.float().mean())
 
 @patch
 @torch.no_grad()
 def validation_metrics(self: DiffusionModel, batch: dict, levels: int = 5) -> dict:
-    "The plain EDM loss (no loss emphasis; on the model's signal, see `to_model`) at `levels` fixed noise levels (quantiles of the training distribution) with fixed noise: loss and per level."
+    "The plain EDM loss (no loss emphasis, quiet weights or audio-domain error; on the model's signal, see `to_model`) at `levels` fixed noise levels (quantiles of the training distribution) with fixed noise: loss and per level."
     x0 = self.to_model(batch['audio'].float()); B = x0.shape[0]; cond = self._cond_of(batch)
     g = torch.Generator(device='cpu').manual_seed(0)
     q = torch.distributions.Normal(0., 1.).icdf(torch.linspace(0.1, 0.9, levels))
