@@ -439,13 +439,13 @@ def _generate(a):
 
 def _accompany(a):
     from gensep.audio import load_audio
-    from gensep.generation import DEFAULT_RESCALE, accompany
+    from gensep.generation import accompany, default_rescale
     from gensep.conditioning import format_prompt, parse_prompt
     model, st, labels = _sampling(a)
     given = format_prompt(parse_prompt(a.given.replace(';', ','), labels), labels)
     gen = _source_prompts(a.generate.replace(',', ', '), labels)
     x = load_audio(a.mix, sr=model.sample_rate)
-    a.rescale = DEFAULT_RESCALE if a.rescale is None else a.rescale
+    a.rescale = default_rescale(a.negative, 1 + len(gen)) if a.rescale is None else a.rescale   # the given stems are sources too
     t0 = time.time()
     res = accompany(model, {given: x}, gen, a.n, a.w, a.negative if a.negative == 'seed' else ([a.negative] * len(gen) if a.negative else None),
                     gamma_y=a.gamma_y, settings=st, seed=a.seed, rescale=a.rescale)

@@ -153,7 +153,7 @@ def generate_total(model: DiffusionModel, prompts: Sequence[str] = ('Bass', 'Dru
                    track_noise: bool = True) -> dict:   # tell each denoiser the noise its signal carries (a noise twin tracks it); False: sigma, as the paper
     "K coherent sources for `prompts` and their mixture: {'sources': {prompt: (n, T)}, 'mix': sum (n, T), 'y': sampled mixture (n, T)}."
     _check_gammas(gamma_x, gamma_y); st = settings or SamplerSettings(); K = len(prompts)
-    rescale = DEFAULT_RESCALE if rescale is None else rescale
+    rescale = default_rescale(None, K) if rescale is None else rescale
     if K < 2: raise GenerationError("total generation needs at least two prompts (use generate for one)")
     negs = [_negative(model, p, 'seed') for p in prompts] if negatives == 'seed' else list(negatives or [None] * K)
     stack = GuidedStack(model, [*prompts, _all_labels(model, prompts)], [*negs, None], w, rescale=rescale)
@@ -172,7 +172,7 @@ def accompany(model: DiffusionModel, given: Mapping[str, torch.Tensor],   # {pro
               track_noise: bool = True) -> dict:   # as in generate_total
     "Sources for the `generate` prompts that accompany `given`: {'sources': {prompt: (n, T)}, 'mix': given + generated (n, T), 'y': (n, T)}."
     _check_gammas(gamma_x, gamma_y); st = settings or SamplerSettings()
-    rescale = DEFAULT_RESCALE if rescale is None else rescale
+    rescale = default_rescale(None, len(given) + len(generate)) if rescale is None else rescale
     if not given or not generate: raise GenerationError("accompany needs given sources and prompts to generate")
     xs = [torch.as_tensor(v, dtype=torch.float32) for v in given.values()]
     if len({v.shape[-1] for v in xs}) != 1: raise GenerationError(f"the given sources differ in length: {[v.shape[-1] for v in xs]}")
