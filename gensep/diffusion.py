@@ -102,7 +102,8 @@ DIFFUSION_SIZES = {
                heads=2, head_dim=8),
     'cpu': dict(sample_rate=11025, window=2**15, patch=16, channels=(64, 96, 128, 128, 128), factors=(4, 4, 2, 2),
                 blocks=2, attn_levels=2, heads=4, head_dim=32, emphasis=0.8, emphasis_gain=1.8,
-                skip_taps=15, level_input=True, loss_emphasis=-0.5,    # bass and drums rest: results/cpu_gmsdi/skip_level_lowem/
+                skip_taps=15, level_input=True,                          # bass and drums rest: results/cpu_gmsdi/skip_level_lowem/
+                loss_audio=True,                                         # the error weighed as audio: bass back, separates better: results/cpu_gmsdi/loss_audio/
                 skip_gate=True,                                          # guitar judged guitar: results/cpu_gmsdi/tonality/
                 gate_net=16),                                            # harmonic lines: results/cpu_gmsdi/gate_net/
     'gpu': dict(sample_rate=SAMPLE_RATE, window=2**18, patch=16, channels=(256, 512, 1024, 1024, 1024, 1024, 1024),
@@ -481,12 +482,14 @@ def quiet_weighted_mse(err: torch.Tensor, x: torch.Tensor, p: float, n_fft: int 
 
 # %% ../nbs/20_diffusion.ipynb #cf5b8ae3
 def de_emphasis(u: torch.Tensor, a: float, gain: float = 1.0) -> torch.Tensor:
-    "The inverse of `pre_emphasis`: x[n] = u[n] / gain + a x[n-1], an IIR filter (exact up to rounding)."
+    "The inverse of `pre_emphasis`: x[n] = u[n] / gain + a x[n-1], an IIR filter (exact up to rounding; in float32 even under autocast)."
     x = u / gain if gain != 1 else u
     if not a: return x
     flat = x.reshape(-1, x.shape[-1]).float()
     one = lambda *c: torch.tensor(c, dtype=flat.dtype, device=flat.device)
-    return torchaudio.functional.lfilter(flat, one(1.0, -a), one(1.0, 0.0), clamp=False).reshape(x.shape).to(u.dtype)
+    with torch.autocast(flat.device.type, enabled=False):   # lfilter's inner convolution would otherwise run in bf16 and its recursion refuse the mix
+        y = torchaudio.functional.lfilter(flat, one(1.0, -a), one(1.0, 0.0), clamp=False)
+    return y.reshape(x.shape).to(u.dtype)
 
 @patch
 def to_model(self: DiffusionModel, x: torch.Tensor) -> torch.Tensor:

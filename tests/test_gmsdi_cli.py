@@ -38,18 +38,19 @@ def test_train_model_options_reach_the_checkpoint(model, tmp_path):
     "Model options such as --sigma-data, --emphasis, --level-input and --local-level end up in the checkpoint's config, --precision in the training settings; a bad value is refused in one line."
     r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'ci', '--steps', 2, '--labels', 'tones,noise,bass',
                '--sigma-data', 0.1, '--emphasis', 0.8, '--emphasis-gain', 1.8, '--level-input', '--local-level', 64, '--precision', 'amx',
-               '--skip-gate', '--gate-net', 4, '--out', tmp_path / 'sd')
+               '--skip-gate', '--gate-net', 4, '--loss-audio', '--out', tmp_path / 'sd')
     assert r.returncode == 0, r.stderr
     cfg = json.loads((tmp_path / 'sd' / 'checkpoint' / 'config.json').read_text())['config']
     assert (cfg['sigma_data'], cfg['emphasis'], cfg['emphasis_gain'], cfg['level_input'], cfg['local_level']) == (0.1, 0.8, 1.8, True, 64)
-    assert (cfg['skip_gate'], cfg['gate_net']) == (True, 4)
+    assert (cfg['skip_gate'], cfg['gate_net'], cfg['loss_audio']) == (True, 4, True)
     state = torch.load(tmp_path / 'sd' / 'checkpoint' / 'trainer_state.pt', weights_only=True)
     assert state['config']['amp'] == 'amx'                          # --precision reaches the training settings
     r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'cpu', '--steps', 1, '--labels', 'tones,noise,bass',
-               '--no-level-input', '--skip-taps', 0, '--no-skip-gate', '--out', tmp_path / 'plain')   # the cpu profile switches them on (one step: about 10 s)
+               '--no-level-input', '--skip-taps', 0, '--no-skip-gate', '--loss-emphasis', -0.5, '--out', tmp_path / 'plain')   # the cpu profile switches them on (one step: about 10 s)
     assert r.returncode == 0, r.stderr
     cfg = json.loads((tmp_path / 'plain' / 'checkpoint' / 'config.json').read_text())['config']
-    assert (cfg['level_input'], cfg['skip_taps'], cfg['loss_emphasis']) == (False, 0, -0.5)   # turned off; the profile's other settings stay
+    assert (cfg['level_input'], cfg['skip_taps'], cfg['loss_emphasis']) == (False, 0, -0.5)   # turned off or changed; the profile's other settings stay
+    assert cfg['loss_audio'] is True
     assert (cfg['skip_gate'], cfg['gate_net']) == (False, 0)           # without the gate, no net on it either
     r = gensep('train', 'diffusion', '--data', model / 'data', '--profile', 'ci', '--steps', 2, '--gate-net', 4, '--out', tmp_path / 'nogate')
     assert r.returncode == 1 and 'skip_gate=True' in r.stderr and r.stderr.count('\n') == 1
