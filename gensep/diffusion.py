@@ -103,7 +103,7 @@ DIFFUSION_SIZES = {
     'cpu': dict(sample_rate=11025, window=2**15, patch=16, channels=(64, 96, 128, 128, 128), factors=(4, 4, 2, 2),
                 blocks=2, attn_levels=2, heads=4, head_dim=32, emphasis=0.8, emphasis_gain=1.8,
                 skip_taps=15, level_input=True,                          # bass and drums rest: results/cpu_gmsdi/skip_level_lowem/
-                loss_audio=True,                                         # the error weighed as audio: bass back, separates better: results/cpu_gmsdi/loss_audio/
+                loss_audio=True,                                         # the error weighed as audio, the bass back: results/cpu_gmsdi/loss_audio/
                 skip_gate=True,                                          # guitar judged guitar: results/cpu_gmsdi/tonality/
                 gate_net=16),                                            # harmonic lines: results/cpu_gmsdi/gate_net/
     'gpu': dict(sample_rate=SAMPLE_RATE, window=2**18, patch=16, channels=(256, 512, 1024, 1024, 1024, 1024, 1024),
