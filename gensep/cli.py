@@ -369,6 +369,11 @@ def _add_sampling(p, steps_default=None):
     p.add_argument('--out', required=True, help='output folder (refused if not empty, unless --force)')
     p.add_argument('--force', action='store_true')
 
+def _add_coupling(p):
+    p.add_argument('--coupling', default=None,
+                   help="how the sources and the mixture are tied: 'paper' (Eqs. 10-12), 'posterior' or 'posterior-once' (gensep.generation.fuse_rows); "
+                        'default: gensep.generation.DEFAULT_COUPLING')
+
 def _add_generate(sub):
     p = sub.add_parser('generate', help='generate coherent sources and their mix with a GMSDI diffusion model')
     p.add_argument('--prompt', required=True, help="sources: 'Bass, Drums' (one per label) or 'Bass, Drums; Piano' (groups)")
@@ -377,7 +382,7 @@ def _add_generate(sub):
     p.add_argument('--gamma-y', type=float, default=None,
                    help='how tightly the sampled mixture follows the sum of the sources (0: exactly; inf: not at all, as in the paper); '
                         'default: gensep.generation.DEFAULT_GAMMA_Y')
-    _add_sampling(p)
+    _add_coupling(p); _add_sampling(p)
 
 def _add_accompany(sub):
     p = sub.add_parser('accompany', help='generate the missing sources for a recording of given stems')
@@ -385,7 +390,7 @@ def _add_accompany(sub):
     p.add_argument('--given', required=True, help="stems the recording holds, e.g. 'bass'")
     p.add_argument('--generate', required=True, help="stems to generate, e.g. 'drums,guitar,piano'")
     p.add_argument('--gamma-y', type=float, default=0.0, help='how tightly the mixture follows given + generated (0: exactly)')
-    _add_sampling(p)
+    _add_coupling(p); _add_sampling(p)
 
 # %% ../nbs/90_cli.ipynb #7ff22fdc
 def _sampling(a):
@@ -396,6 +401,8 @@ def _sampling(a):
     from gensep.samplers import get_sampler
     if a.n < 1: raise GensepError(f"--n {a.n}: generate at least one example")
     if a.rescale is not None: check_rescale(a.rescale)   # None: generation's default for the request (_generate, _accompany)
+    from gensep.generation import COUPLINGS
+    if a.coupling is not None and a.coupling not in COUPLINGS: raise GensepError(f"--coupling {a.coupling!r}: use one of {', '.join(COUPLINGS)}")
     get_sampler(a.sampler)
     check_out_dir(a.out, a.force)
     model = load_diffusion(a.model, device=a.device)
@@ -419,8 +426,9 @@ def _write_generation(a, model, res: dict, given: list, info: dict):
     return out, levels
 
 def _generate(a):
-    from gensep.generation import DEFAULT_GAMMA_Y, default_rescale, generate, generate_total
+    from gensep.generation import DEFAULT_COUPLING, DEFAULT_GAMMA_Y, default_rescale, generate, generate_total
     model, st, labels = _sampling(a)
+    a.coupling = a.coupling or DEFAULT_COUPLING
     a.gamma_y = DEFAULT_GAMMA_Y if a.gamma_y is None else a.gamma_y
     prompts = _source_prompts(a.prompt, labels)
     a.rescale = default_rescale(a.negative, len(prompts)) if a.rescale is None else a.rescale
@@ -431,27 +439,29 @@ def _generate(a):
     else:
         res = generate_total(model, prompts, a.n, a.seconds, a.w, a.negative if a.negative == 'seed' else
                              ([a.negative] * len(prompts) if a.negative else None), gamma_x=a.gamma_x, gamma_y=a.gamma_y, settings=st, seed=a.seed,
-                             rescale=a.rescale)
+                             rescale=a.rescale, coupling=a.coupling)
     took = time.time() - t0
     out, levels = _write_generation(a, model, res, [], dict(prompts=prompts, seconds=a.seconds, gamma_x=a.gamma_x,
-                                                                 gamma_y=a.gamma_y if math.isfinite(a.gamma_y) else 'inf', compute_s=round(took, 1)))
+                                                                 gamma_y=a.gamma_y if math.isfinite(a.gamma_y) else 'inf',
+                                                                 coupling=a.coupling if len(prompts) > 1 else None, compute_s=round(took, 1)))
     print(f"generated {', '.join(prompts)} ({a.n} x {a.seconds:g} s) in {took:.1f} s -> {out}; levels (dBFS) {levels[0]}")
 
 def _accompany(a):
     from gensep.audio import load_audio
-    from gensep.generation import accompany, default_rescale
+    from gensep.generation import DEFAULT_COUPLING, accompany, default_rescale
     from gensep.conditioning import format_prompt, parse_prompt
     model, st, labels = _sampling(a)
+    a.coupling = a.coupling or DEFAULT_COUPLING
     given = format_prompt(parse_prompt(a.given.replace(';', ','), labels), labels)
     gen = _source_prompts(a.generate.replace(',', ', '), labels)
     x = load_audio(a.mix, sr=model.sample_rate)
     a.rescale = default_rescale(a.negative, 1 + len(gen)) if a.rescale is None else a.rescale   # the given stems are sources too
     t0 = time.time()
     res = accompany(model, {given: x}, gen, a.n, a.w, a.negative if a.negative == 'seed' else ([a.negative] * len(gen) if a.negative else None),
-                    gamma_y=a.gamma_y, settings=st, seed=a.seed, rescale=a.rescale)
+                    gamma_y=a.gamma_y, settings=st, seed=a.seed, rescale=a.rescale, coupling=a.coupling)
     took = time.time() - t0
     out, levels = _write_generation(a, model, res, [given], dict(prompts=gen, seconds=x.shape[0] / model.sample_rate, input=a.mix,
-                                                              gamma_y=a.gamma_y, compute_s=round(took, 1)))
+                                                              gamma_y=a.gamma_y, coupling=a.coupling, compute_s=round(took, 1)))
     print(f"accompanied {given} with {', '.join(gen)} ({x.shape[0] / model.sample_rate:.1f} s) in {took:.1f} s -> {out}")
 
 # %% ../nbs/90_cli.ipynb #5057df72

@@ -19,9 +19,10 @@ from .diffusion import DiffusionModel, check_rescale, pad_cond
 from .samplers import get_sampler, karras_sigmas, SAMPLERS
 
 # %% auto #0
-__all__ = ['SEED_NEGATIVES', 'DEFAULT_GAMMA_Y', 'DEFAULT_RESCALE', 'PLAIN_RESCALE', 'GenerationError', 'GuidedStack',
-           'default_rescale', 'SamplerSettings', 'model_labels', 'generate', 'source_prompts', 'generate_total',
-           'accompany', 'real_clips', 'GenerationPreview', 'bench_generation']
+__all__ = ['SEED_NEGATIVES', 'DEFAULT_GAMMA_Y', 'DEFAULT_RESCALE', 'PLAIN_RESCALE', 'COUPLINGS', 'DEFAULT_COUPLING',
+           'GenerationError', 'GuidedStack', 'default_rescale', 'SamplerSettings', 'model_labels', 'generate',
+           'source_prompts', 'shrinkage', 'fuse_rows', 'generate_total', 'accompany', 'real_clips', 'GenerationPreview',
+           'bench_generation']
 
 # %% ../nbs/23_generation.ipynb #bf0b3398
 class GenerationError(GensepError, ValueError):
@@ -135,6 +136,32 @@ def _sample_tied(model: DiffusionModel, stack: GuidedStack, tie: Callable, shape
     X = st.run(denoise, x, cb, g, progress_bar)
     return model.to_audio(X[:-1] if track_noise else X)
 
+COUPLINGS = ('paper', 'posterior', 'posterior-once')
+DEFAULT_COUPLING = 'posterior-once'   # how generate_total and accompany tie the rows ('paper': Eqs. 10-12); why: results/cpu_gmsdi/band_coherence/
+
+def _check_coupling(coupling: str):
+    if coupling not in COUPLINGS: raise GenerationError(f"coupling={coupling!r}: use one of {', '.join(COUPLINGS)}")
+
+def _noise_var(X: torch.Tensor, sigma, track_noise: bool) -> torch.Tensor:
+    "The noise variance each row carries, (1, rows, 1): its twin's mean square (the batch's last item), else sigma^2."
+    if track_noise: return X[-1:].square().mean(-1, keepdim=True)
+    return torch.full((1, X.shape[1], 1), float(sigma) ** 2, device=X.device, dtype=X.dtype)
+
+def shrinkage(D: torch.Tensor, X: torch.Tensor, low: float = 1e-4) -> torch.Tensor:
+    "<D, X> / <X, X> per row (..., 1), clamped to [low, 1]: the share of its noisy input a denoiser keeps (P / (P + s^2) for a Gaussian signal of power P)."
+    return ((D * X).sum(-1, keepdim=True) / X.square().sum(-1, keepdim=True).clamp(min=1e-20)).clamp(low, 1.0)
+
+def fuse_rows(D: torch.Tensor, X: torch.Tensor, noise_var: torch.Tensor, offset=0.0, beta: float = 1.0,
+              gamma_x: float = 0.0, gamma_y: float = 0.0, once: bool = True) -> torch.Tensor:
+    "Estimates D (n, J+1, T) of J sources and a mixture y from noisy rows X, made to agree with y = offset + beta sum x (+ N(0, gamma^2)): the posterior mean of the product of the rows' posteriors, each taken as N(D, V) with V = noise_var * shrinkage(D, X). `once`: the mixture row's own Gaussian part is divided out of its prior, so that the sum's level is not counted twice."
+    a = shrinkage(D, X); V = noise_var * a
+    Dx, Dy, Vx, Vy = D[:, :-1], D[:, -1:], V[:, :-1], V[:, -1:]
+    if once: Dy, Vy = Dy / a[:, -1:], noise_var[:, -1:].expand_as(Vy)   # precision 1/V - 1/Q, Q = noise_var a / (1 - a): the prior power a Gaussian of that shrinkage has
+    m = Dy - offset - beta * Dx.sum(1, keepdim=True)                    # how far the estimates are from adding up
+    S = Vy + beta ** 2 * Vx.sum(1, keepdim=True)
+    kx, ky = (0.0 if math.isinf(g) else 1 / (S + g ** 2) for g in (gamma_x, gamma_y))
+    return torch.cat([Dx + beta * Vx * kx * m, Dy - Vy * ky * m], 1)
+
 def _check_gammas(*gammas):
     for g in gammas:
         if not (g >= 0): raise GenerationError(f"gamma={g} must be >= 0 (or inf for no coupling)")
@@ -150,14 +177,17 @@ def generate_total(model: DiffusionModel, prompts: Sequence[str] = ('Bass', 'Dru
                    negatives: Sequence[str | None] | str | None = None,   # one per prompt, or 'seed'
                    gamma_x: float = 0.0, gamma_y: float = DEFAULT_GAMMA_Y, settings: SamplerSettings | None = None,
                    seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float | None = None,
-                   track_noise: bool = True) -> dict:   # tell each denoiser the noise its signal carries (a noise twin tracks it); False: sigma, as the paper
+                   track_noise: bool = True,   # tell each denoiser the noise its signal carries (a noise twin tracks it); False: sigma, as the paper
+                   coupling: str = DEFAULT_COUPLING) -> dict:   # how the rows are tied: see COUPLINGS
     "K coherent sources for `prompts` and their mixture: {'sources': {prompt: (n, T)}, 'mix': sum (n, T), 'y': sampled mixture (n, T)}."
-    _check_gammas(gamma_x, gamma_y); st = settings or SamplerSettings(); K = len(prompts)
+    _check_gammas(gamma_x, gamma_y); _check_coupling(coupling); st = settings or SamplerSettings(); K = len(prompts)
     rescale = default_rescale(None, K) if rescale is None else rescale
     if K < 2: raise GenerationError("total generation needs at least two prompts (use generate for one)")
     negs = [_negative(model, p, 'seed') for p in prompts] if negatives == 'seed' else list(negatives or [None] * K)
     stack = GuidedStack(model, [*prompts, _all_labels(model, prompts)], [*negs, None], w, rescale=rescale)
     def tie(D, X, sigma):                                      # X (n, K+1, T): sources, then the mixture
+        if coupling != 'paper':
+            return fuse_rows(D, X, _noise_var(X, sigma, track_noise), 0.0, 1.0, gamma_x, gamma_y, once=coupling == 'posterior-once')
         r = X[:, K:] - X[:, :K].sum(1, keepdim=True)
         return torch.cat([D[:, :K] + _coupling(sigma, gamma_x, K + 1) * r, D[:, K:] - _coupling(sigma, gamma_y, K + 1) * r], 1)
     X = _sample_tied(model, stack, tie, (n, K + 1, round(seconds * model.sample_rate)), st, seed, callback, progress_bar, track_noise)
@@ -169,9 +199,9 @@ def accompany(model: DiffusionModel, given: Mapping[str, torch.Tensor],   # {pro
               negatives: Sequence[str | None] | str | None = None, alpha: float = 1.0, beta: float = 1.0,
               gamma_x: float = 0.0, gamma_y: float = 0.0, settings: SamplerSettings | None = None,
               seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float | None = None,
-              track_noise: bool = True) -> dict:   # as in generate_total
+              track_noise: bool = True, coupling: str = DEFAULT_COUPLING) -> dict:   # as in generate_total
     "Sources for the `generate` prompts that accompany `given`: {'sources': {prompt: (n, T)}, 'mix': given + generated (n, T), 'y': (n, T)}."
-    _check_gammas(gamma_x, gamma_y); st = settings or SamplerSettings()
+    _check_gammas(gamma_x, gamma_y); _check_coupling(coupling); st = settings or SamplerSettings()
     rescale = default_rescale(None, len(given) + len(generate)) if rescale is None else rescale
     if not given or not generate: raise GenerationError("accompany needs given sources and prompts to generate")
     xs = [torch.as_tensor(v, dtype=torch.float32) for v in given.values()]
@@ -185,6 +215,9 @@ def accompany(model: DiffusionModel, given: Mapping[str, torch.Tensor],   # {pro
     g_given = torch.Generator(device='cpu').manual_seed((seed or 0) + 1)
     uG = torch.cat([uI, torch.zeros_like(uI[:1])]) if track_noise else uI   # the noise twin's given sources: silence
     def tie(D, X, sigma):                                      # X (n, J+1, T): generated sources, then the mixture
+        if coupling != 'paper':                                # the given sources are known exactly: they enter clean
+            return fuse_rows(D, X, _noise_var(X, sigma, track_noise), alpha * uG.sum(1, keepdim=True), beta, gamma_x, gamma_y,
+                             once=coupling == 'posterior-once')
         noisy = uG + float(sigma) * torch.randn(uG.shape, generator=g_given).to(uG.device)
         r = X[:, J:] - alpha * noisy.sum(1, keepdim=True) - beta * X[:, :J].sum(1, keepdim=True)
         return torch.cat([D[:, :J] + beta * _coupling(sigma, gamma_x, var) * r, D[:, J:] - _coupling(sigma, gamma_y, var) * r], 1)

@@ -7,7 +7,7 @@ import torch
 import pytest
 import soundfile as sf
 from gensep.baselines import toy_folder
-from gensep.generation import DEFAULT_GAMMA_Y, DEFAULT_RESCALE, PLAIN_RESCALE
+from gensep.generation import COUPLINGS, DEFAULT_COUPLING, DEFAULT_GAMMA_Y, DEFAULT_RESCALE, PLAIN_RESCALE
 
 GENSEP = str(Path(sys.executable).parent / 'gensep')
 
@@ -73,6 +73,13 @@ def test_generate_total_and_single(model, tmp_path):
     r = gensep('generate', '--model', model / 'model', '--prompt', 'Tones, Bass', '--seconds', 0.5, '--steps', 4, '--gamma-y', 'inf', '--out', tmp_path / 'paper')
     assert r.returncode == 0, r.stderr
     assert json.loads((tmp_path / 'paper' / 'generation.json').read_text())['gamma_y'] == 'inf'   # the paper's setting, as plain JSON
+    assert info['coupling'] == DEFAULT_COUPLING                 # how the rows were tied, recorded
+    for c in COUPLINGS:
+        r = gensep('generate', '--model', model / 'model', '--prompt', 'Tones, Bass', '--seconds', 0.5, '--steps', 4, '--coupling', c, '--out', tmp_path / f'tie_{c}')
+        assert r.returncode == 0, r.stderr
+        assert json.loads((tmp_path / f'tie_{c}' / 'generation.json').read_text())['coupling'] == c
+    mixes = [sf.read(str(tmp_path / f'tie_{c}' / 'mix.wav'))[0] for c in COUPLINGS]
+    assert all(np.isfinite(m).all() for m in mixes) and np.abs(mixes[0] - mixes[2]).max() > 1e-4   # another tie, another band
     r = gensep('generate', '--model', model / 'model', '--prompt', 'Tones', '--seconds', 0.5, '--steps', 4, '--out', out)
     assert r.returncode == 1 and 'already exists' in r.stderr and r.stderr.count('\n') == 1
     r = gensep('generate', '--model', model / 'model', '--prompt', 'Noise; Tones, Bass', '--seconds', 0.5, '--steps', 3, '--n', 2,
@@ -101,6 +108,11 @@ def test_accompany(model, tmp_path):
     assert sorted(p.name for p in (tmp_path / 'acc').glob('*.wav')) == ['bass.wav', 'mix.wav', 'noise.wav', 'tones.wav']
     info = json.loads((tmp_path / 'acc' / 'generation.json').read_text())
     assert info['given'] == ['Bass'] and info['rescale'] == DEFAULT_RESCALE   # partial generation: rescaled guidance by default
+    assert info['coupling'] == DEFAULT_COUPLING
+    r = gensep('accompany', tmp_path / 'bass.flac', '--model', model / 'model', '--given', 'bass', '--generate', 'tones,noise',
+               '--steps', 4, '--coupling', 'posterior-once', '--out', tmp_path / 'acc_once')
+    assert r.returncode == 0, r.stderr
+    assert json.loads((tmp_path / 'acc_once' / 'generation.json').read_text())['coupling'] == 'posterior-once'
 
 
 @pytest.mark.parametrize('args,msg', [
@@ -109,6 +121,7 @@ def test_accompany(model, tmp_path):
     (['--prompt', 'Bass', '--sampler', 'rk4'], "unknown sampler 'rk4'"),
     (['--prompt', 'Bass', '--n', '0'], 'at least one'),
     (['--prompt', 'Bass', '--rescale', '1.5'], 'between 0 and 1'),
+    (['--prompt', 'Bass, Drums', '--coupling', 'gibbs'], 'use one of paper'),
 ])
 def test_generate_bad_input(model, tmp_path, args, msg):
     r = gensep('generate', '--model', model / 'model', '--steps', 2, '--out', tmp_path / 'x', *args)
