@@ -401,8 +401,8 @@ def _sampling(a):
     from gensep.samplers import get_sampler
     if a.n < 1: raise GensepError(f"--n {a.n}: generate at least one example")
     if a.rescale is not None: check_rescale(a.rescale)   # None: generation's default for the request (_generate, _accompany)
-    from gensep.generation import COUPLINGS
-    if a.coupling is not None and a.coupling not in COUPLINGS: raise GensepError(f"--coupling {a.coupling!r}: use one of {', '.join(COUPLINGS)}")
+    from gensep.generation import check_coupling
+    if a.coupling is not None: check_coupling(a.coupling)
     get_sampler(a.sampler)
     check_out_dir(a.out, a.force)
     model = load_diffusion(a.model, device=a.device)

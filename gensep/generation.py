@@ -21,8 +21,8 @@ from .samplers import get_sampler, karras_sigmas, SAMPLERS
 # %% auto #0
 __all__ = ['SEED_NEGATIVES', 'DEFAULT_GAMMA_Y', 'DEFAULT_RESCALE', 'PLAIN_RESCALE', 'COUPLINGS', 'DEFAULT_COUPLING',
            'GenerationError', 'GuidedStack', 'default_rescale', 'SamplerSettings', 'model_labels', 'generate',
-           'source_prompts', 'shrinkage', 'fuse_rows', 'generate_total', 'accompany', 'real_clips', 'GenerationPreview',
-           'bench_generation']
+           'source_prompts', 'check_coupling', 'shrinkage', 'fuse_rows', 'generate_total', 'accompany', 'real_clips',
+           'GenerationPreview', 'bench_generation']
 
 # %% ../nbs/23_generation.ipynb #bf0b3398
 class GenerationError(GensepError, ValueError):
@@ -139,7 +139,8 @@ def _sample_tied(model: DiffusionModel, stack: GuidedStack, tie: Callable, shape
 COUPLINGS = ('paper', 'posterior', 'posterior-once')
 DEFAULT_COUPLING = 'posterior-once'   # how generate_total and accompany tie the rows ('paper': Eqs. 10-12); why: results/cpu_gmsdi/band_coherence/
 
-def _check_coupling(coupling: str):
+def check_coupling(coupling: str):
+    "Refuse a coupling that is not one of COUPLINGS."
     if coupling not in COUPLINGS: raise GenerationError(f"coupling={coupling!r}: use one of {', '.join(COUPLINGS)}")
 
 def _noise_var(X: torch.Tensor, sigma, track_noise: bool) -> torch.Tensor:
@@ -162,6 +163,13 @@ def fuse_rows(D: torch.Tensor, X: torch.Tensor, noise_var: torch.Tensor, offset=
     kx, ky = (0.0 if math.isinf(g) else 1 / (S + g ** 2) for g in (gamma_x, gamma_y))
     return torch.cat([Dx + beta * Vx * kx * m, Dy - Vy * ky * m], 1)
 
+def _tie_total(D, X, sigma, coupling: str = DEFAULT_COUPLING, gamma_x: float = 0.0, gamma_y: float = 0.0, track_noise: bool = True):
+    "generate_total's tie: estimates D (n, K+1, T) of K sources and their mixture from noisy rows X, made to agree as `coupling` says."
+    if coupling != 'paper':
+        return fuse_rows(D, X, _noise_var(X, sigma, track_noise), 0.0, 1.0, gamma_x, gamma_y, once=coupling == 'posterior-once')
+    K = X.shape[1] - 1; r = X[:, K:] - X[:, :K].sum(1, keepdim=True)
+    return torch.cat([D[:, :K] + _coupling(sigma, gamma_x, K + 1) * r, D[:, K:] - _coupling(sigma, gamma_y, K + 1) * r], 1)
+
 def _check_gammas(*gammas):
     for g in gammas:
         if not (g >= 0): raise GenerationError(f"gamma={g} must be >= 0 (or inf for no coupling)")
@@ -180,16 +188,12 @@ def generate_total(model: DiffusionModel, prompts: Sequence[str] = ('Bass', 'Dru
                    track_noise: bool = True,   # tell each denoiser the noise its signal carries (a noise twin tracks it); False: sigma, as the paper
                    coupling: str = DEFAULT_COUPLING) -> dict:   # how the rows are tied: see COUPLINGS
     "K coherent sources for `prompts` and their mixture: {'sources': {prompt: (n, T)}, 'mix': sum (n, T), 'y': sampled mixture (n, T)}."
-    _check_gammas(gamma_x, gamma_y); _check_coupling(coupling); st = settings or SamplerSettings(); K = len(prompts)
+    _check_gammas(gamma_x, gamma_y); check_coupling(coupling); st = settings or SamplerSettings(); K = len(prompts)
     rescale = default_rescale(None, K) if rescale is None else rescale
     if K < 2: raise GenerationError("total generation needs at least two prompts (use generate for one)")
     negs = [_negative(model, p, 'seed') for p in prompts] if negatives == 'seed' else list(negatives or [None] * K)
     stack = GuidedStack(model, [*prompts, _all_labels(model, prompts)], [*negs, None], w, rescale=rescale)
-    def tie(D, X, sigma):                                      # X (n, K+1, T): sources, then the mixture
-        if coupling != 'paper':
-            return fuse_rows(D, X, _noise_var(X, sigma, track_noise), 0.0, 1.0, gamma_x, gamma_y, once=coupling == 'posterior-once')
-        r = X[:, K:] - X[:, :K].sum(1, keepdim=True)
-        return torch.cat([D[:, :K] + _coupling(sigma, gamma_x, K + 1) * r, D[:, K:] - _coupling(sigma, gamma_y, K + 1) * r], 1)
+    def tie(D, X, sigma): return _tie_total(D, X, sigma, coupling, gamma_x, gamma_y, track_noise)   # X (n, K+1, T): sources, then the mixture
     X = _sample_tied(model, stack, tie, (n, K + 1, round(seconds * model.sample_rate)), st, seed, callback, progress_bar, track_noise)
     return dict(sources={p: X[:, k] for k, p in enumerate(prompts)}, mix=X[:, :K].sum(1), y=X[:, K])
 
@@ -201,7 +205,7 @@ def accompany(model: DiffusionModel, given: Mapping[str, torch.Tensor],   # {pro
               seed: int | None = 0, callback=None, progress_bar: bool = False, rescale: float | None = None,
               track_noise: bool = True, coupling: str = DEFAULT_COUPLING) -> dict:   # as in generate_total
     "Sources for the `generate` prompts that accompany `given`: {'sources': {prompt: (n, T)}, 'mix': given + generated (n, T), 'y': (n, T)}."
-    _check_gammas(gamma_x, gamma_y); _check_coupling(coupling); st = settings or SamplerSettings()
+    _check_gammas(gamma_x, gamma_y); check_coupling(coupling); st = settings or SamplerSettings()
     rescale = default_rescale(None, len(given) + len(generate)) if rescale is None else rescale
     if not given or not generate: raise GenerationError("accompany needs given sources and prompts to generate")
     xs = [torch.as_tensor(v, dtype=torch.float32) for v in given.values()]
