@@ -371,7 +371,8 @@ def _add_sampling(p, steps_default=None):
 
 def _add_coupling(p):
     p.add_argument('--coupling', default=None,
-                   help="how the sources and the mixture are tied: 'paper' (Eqs. 10-12), 'posterior' or 'posterior-once' (gensep.generation.fuse_rows); "
+                   help="how the sources and the mixture are tied: 'paper' (Eqs. 10-12), 'posterior' or 'posterior-once' (gensep.generation.fuse_rows), "
+                        "'posterior-bins' (fuse_bins: per STFT bin); "
                         'default: gensep.generation.DEFAULT_COUPLING')
 
 def _add_generate(sub):

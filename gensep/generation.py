@@ -21,8 +21,8 @@ from .samplers import get_sampler, karras_sigmas, SAMPLERS
 # %% auto #0
 __all__ = ['SEED_NEGATIVES', 'DEFAULT_GAMMA_Y', 'DEFAULT_RESCALE', 'PLAIN_RESCALE', 'COUPLINGS', 'DEFAULT_COUPLING',
            'GenerationError', 'GuidedStack', 'default_rescale', 'SamplerSettings', 'model_labels', 'generate',
-           'source_prompts', 'check_coupling', 'shrinkage', 'fuse_rows', 'generate_total', 'accompany', 'real_clips',
-           'GenerationPreview', 'bench_generation']
+           'source_prompts', 'check_coupling', 'shrinkage', 'fuse_rows', 'fuse_bins', 'generate_total', 'accompany',
+           'real_clips', 'GenerationPreview', 'bench_generation']
 
 # %% ../nbs/23_generation.ipynb #bf0b3398
 class GenerationError(GensepError, ValueError):
@@ -136,7 +136,7 @@ def _sample_tied(model: DiffusionModel, stack: GuidedStack, tie: Callable, shape
     X = st.run(denoise, x, cb, g, progress_bar)
     return model.to_audio(X[:-1] if track_noise else X)
 
-COUPLINGS = ('paper', 'posterior', 'posterior-once')
+COUPLINGS = ('paper', 'posterior', 'posterior-once', 'posterior-bins')
 DEFAULT_COUPLING = 'posterior-once'   # how generate_total and accompany tie the rows ('paper': Eqs. 10-12); why: results/cpu_gmsdi/band_coherence/
 
 def check_coupling(coupling: str):
@@ -152,21 +152,44 @@ def shrinkage(D: torch.Tensor, X: torch.Tensor, low: float = 1e-4) -> torch.Tens
     "<D, X> / <X, X> per row (..., 1), clamped to [low, 1]: the share of its noisy input a denoiser keeps (P / (P + s^2) for a Gaussian signal of power P)."
     return ((D * X).sum(-1, keepdim=True) / X.square().sum(-1, keepdim=True).clamp(min=1e-20)).clamp(low, 1.0)
 
-def fuse_rows(D: torch.Tensor, X: torch.Tensor, noise_var: torch.Tensor, offset=0.0, beta: float = 1.0,
-              gamma_x: float = 0.0, gamma_y: float = 0.0, once: bool = True) -> torch.Tensor:
-    "Estimates D (n, J+1, T) of J sources and a mixture y from noisy rows X, made to agree with y = offset + beta sum x (+ N(0, gamma^2)): the posterior mean of the product of the rows' posteriors, each taken as N(D, V) with V = noise_var * shrinkage(D, X). `once`: the mixture row's own Gaussian part is divided out of its prior, so that the sum's level is not counted twice."
-    a = shrinkage(D, X); V = noise_var * a
+def _share(D, a, noise_var, offset=0.0, beta: float = 1.0, gamma_x: float = 0.0, gamma_y: float = 0.0, once: bool = True, unit: float = 1.0):
+    "The fusion of fuse_rows and fuse_bins: estimates D (n, J+1, ...) with shrinkage a and noise variance noise_var (in the same units; gamma^2 counts `unit` times)."
+    V = noise_var * a
     Dx, Dy, Vx, Vy = D[:, :-1], D[:, -1:], V[:, :-1], V[:, -1:]
     if once: Dy, Vy = Dy / a[:, -1:], noise_var[:, -1:].expand_as(Vy)   # precision 1/V - 1/Q, Q = noise_var a / (1 - a): the prior power a Gaussian of that shrinkage has
     m = Dy - offset - beta * Dx.sum(1, keepdim=True)                    # how far the estimates are from adding up
     S = Vy + beta ** 2 * Vx.sum(1, keepdim=True)
-    kx, ky = (0.0 if math.isinf(g) else 1 / (S + g ** 2) for g in (gamma_x, gamma_y))
+    kx, ky = (0.0 if math.isinf(g) else 1 / (S + g ** 2 * unit) for g in (gamma_x, gamma_y))
     return torch.cat([Dx + beta * Vx * kx * m, Dy - Vy * ky * m], 1)
+
+def fuse_rows(D: torch.Tensor, X: torch.Tensor, noise_var: torch.Tensor, offset=0.0, beta: float = 1.0,
+              gamma_x: float = 0.0, gamma_y: float = 0.0, once: bool = True) -> torch.Tensor:
+    "Estimates D (n, J+1, T) of J sources and a mixture y from noisy rows X, made to agree with y = offset + beta sum x (+ N(0, gamma^2)): the posterior mean of the product of the rows' posteriors, each taken as N(D, V) with V = noise_var * shrinkage(D, X). `once`: the mixture row's own Gaussian part is divided out of its prior, so that the sum's level is not counted twice."
+    return _share(D, shrinkage(D, X), noise_var, offset, beta, gamma_x, gamma_y, once)
+
+def fuse_bins(D: torch.Tensor, X: torch.Tensor, noise_var: torch.Tensor, offset=0.0, beta: float = 1.0,
+              gamma_x: float = 0.0, gamma_y: float = 0.0, once: bool = True, n_fft: int = 512, pool: int = 3) -> torch.Tensor:
+    "fuse_rows in every bin of an STFT (Hann, `n_fft`, hop n_fft / 4), with the shrinkage |D| / |X| of powers pooled over `pool` x `pool` bins: each row takes the share of a bin's mismatch that its denoiser leaves open in that bin."
+    n, R, T = D.shape; n_fft = min(n_fft, 2 ** int(math.log2(max(T, 16)))); hop = n_fft // 4
+    win = torch.hann_window(n_fft, device=D.device, dtype=D.dtype)
+    def stft(u): return torch.stft(u.reshape(-1, T), n_fft, hop, window=win, return_complex=True).reshape(*u.shape[:-1], n_fft // 2 + 1, -1)
+    def smooth(p): return torch.nn.functional.avg_pool2d(p.reshape(-1, 1, *p.shape[-2:]), pool, 1, pool // 2, count_include_pad=False).reshape(p.shape)
+    SD, SX = stft(D), stft(X)
+    a = (smooth(SD.abs().square()) / smooth(SX.abs().square()).clamp(min=1e-20)).sqrt().clamp(1e-4, 1.0)   # |D| / |X|: D_y / a stays as loud as X_y
+    unit = win.square().sum()                                           # white noise of variance v has v * unit in every bin
+    off = stft(offset.expand(n, 1, T)) if torch.is_tensor(offset) and offset.ndim == 3 else offset
+    out = _share(SD, a, noise_var[..., None] * unit, off, beta, gamma_x, gamma_y, once, unit)
+    return torch.istft(out.reshape(-1, *out.shape[-2:]), n_fft, hop, window=win, length=T).reshape(n, R, T)
+
+def _fuser(coupling: str) -> Callable:
+    "The fusion a posterior coupling uses: fuse(D, X, noise_var, offset, beta, gamma_x, gamma_y)."
+    fuse = fuse_bins if coupling == 'posterior-bins' else fuse_rows
+    return lambda *a: fuse(*a, once=coupling != 'posterior')
 
 def _tie_total(D, X, sigma, coupling: str = DEFAULT_COUPLING, gamma_x: float = 0.0, gamma_y: float = 0.0, track_noise: bool = True):
     "generate_total's tie: estimates D (n, K+1, T) of K sources and their mixture from noisy rows X, made to agree as `coupling` says."
     if coupling != 'paper':
-        return fuse_rows(D, X, _noise_var(X, sigma, track_noise), 0.0, 1.0, gamma_x, gamma_y, once=coupling == 'posterior-once')
+        return _fuser(coupling)(D, X, _noise_var(X, sigma, track_noise), 0.0, 1.0, gamma_x, gamma_y)
     K = X.shape[1] - 1; r = X[:, K:] - X[:, :K].sum(1, keepdim=True)
     return torch.cat([D[:, :K] + _coupling(sigma, gamma_x, K + 1) * r, D[:, K:] - _coupling(sigma, gamma_y, K + 1) * r], 1)
 
@@ -220,8 +243,7 @@ def accompany(model: DiffusionModel, given: Mapping[str, torch.Tensor],   # {pro
     uG = torch.cat([uI, torch.zeros_like(uI[:1])]) if track_noise else uI   # the noise twin's given sources: silence
     def tie(D, X, sigma):                                      # X (n, J+1, T): generated sources, then the mixture
         if coupling != 'paper':                                # the given sources are known exactly: they enter clean
-            return fuse_rows(D, X, _noise_var(X, sigma, track_noise), alpha * uG.sum(1, keepdim=True), beta, gamma_x, gamma_y,
-                             once=coupling == 'posterior-once')
+            return _fuser(coupling)(D, X, _noise_var(X, sigma, track_noise), alpha * uG.sum(1, keepdim=True), beta, gamma_x, gamma_y)
         noisy = uG + float(sigma) * torch.randn(uG.shape, generator=g_given).to(uG.device)
         r = X[:, J:] - alpha * noisy.sum(1, keepdim=True) - beta * X[:, :J].sum(1, keepdim=True)
         return torch.cat([D[:, :J] + beta * _coupling(sigma, gamma_x, var) * r, D[:, J:] - _coupling(sigma, gamma_y, var) * r], 1)

@@ -8,7 +8,8 @@ real clips of its stem and of the mix and y to real four-stem mixtures (the refe
     python results/cpu_gmsdi/band_coherence/coherence_probe.py MODEL DATA SPLIT BANDS RESCALE [GAMMA_X [GAMMA_Y [TIE]]]
 
 TIE: how the rows' estimates are tied:
-- `paper`, `posterior` or `posterior-once`: gensep.generation.generate_total's `coupling=` (see `fuse_rows`); the runs
+- `paper`, `posterior`, `posterior-once` or `posterior-bins`: gensep.generation.generate_total's `coupling=` (see
+  `fuse_rows` and `fuse_bins`); the runs
   of 2026-12-06 made with the two posterior ties used this probe's own copy of the formulas, before they entered gensep
   (the same to 2.4e-7 on random rows);
 - a number LAMBDA: the paper's tie with the mixture row's prior weighed by LAMBDA (its estimate X_y + LAMBDA (D_y - X_y)).
