@@ -241,9 +241,10 @@ def accompany(model: DiffusionModel, given: Mapping[str, torch.Tensor],   # {pro
     var = 1 + alpha ** 2 * I + beta ** 2 * J
     g_given = torch.Generator(device='cpu').manual_seed((seed or 0) + 1)
     uG = torch.cat([uI, torch.zeros_like(uI[:1])]) if track_noise else uI   # the noise twin's given sources: silence
+    fuse, given_sum = (_fuser(coupling), alpha * uG.sum(1, keepdim=True)) if coupling != 'paper' else (None, None)
     def tie(D, X, sigma):                                      # X (n, J+1, T): generated sources, then the mixture
-        if coupling != 'paper':                                # the given sources are known exactly: they enter clean
-            return _fuser(coupling)(D, X, _noise_var(X, sigma, track_noise), alpha * uG.sum(1, keepdim=True), beta, gamma_x, gamma_y)
+        if fuse is not None:                                   # the given sources are known exactly: they enter clean
+            return fuse(D, X, _noise_var(X, sigma, track_noise), given_sum, beta, gamma_x, gamma_y)
         noisy = uG + float(sigma) * torch.randn(uG.shape, generator=g_given).to(uG.device)
         r = X[:, J:] - alpha * noisy.sum(1, keepdim=True) - beta * X[:, :J].sum(1, keepdim=True)
         return torch.cat([D[:, :J] + beta * _coupling(sigma, gamma_x, var) * r, D[:, J:] - _coupling(sigma, gamma_y, var) * r], 1)
