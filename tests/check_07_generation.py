@@ -21,6 +21,9 @@ def check(work):
     fr = pd.read_csv(work / 'table_frechet.csv', index_col=0)
     assert list(fr.columns) == LABELS + ['mix'] and 'partial generation (given bass)' in fr.index
     assert fr.loc['real clips of the training split', LABELS].notna().all(), fr
+    part = pd.read_csv(work / 'table_partial.csv', index_col='signal').fd       # the accompaniment's distances, its mix as in table_frechet
+    assert list(part.index) == ['fd_mix', 'fd_drums', 'fd_guitar', 'fd_piano'] and np.isfinite(part.values).all(), part
+    assert abs(part.fd_mix - fr.loc['partial generation (given bass)', 'mix']) < 0.06, (part, fr)
     train = pd.read_csv(work / 'table_train_clips.csv', index_col='stem')       # the perfect-model yardstick
     assert list(train.index) == LABELS and list(train.closest.isin(LABELS)) == [True] * 4, train
     for l in LABELS:                                                            # own_class_closest says what closest says
